@@ -1,0 +1,180 @@
+// FULLY_CONNECTED: float32; int8 (per-tensor or per-channel weights, int32 bias); int16x8
+// (int64 or int32 bias). Inputs: input, weights [units, depth], optional bias [units].
+#include "kernels/kernel_util.h"
+#include "kernels/ref/fully_connected.h"
+#include "mote/ops.h"
+
+namespace mote {
+namespace {
+
+struct FullyConnectedData {
+  ref::FullyConnectedGeometry geometry;
+  ref::FullyConnectedQuant quant;
+  float activation_min = 0.0f;
+  float activation_max = 0.0f;
+  TensorType input_type = TensorType::kFloat32;
+  TensorType bias_type = TensorType::kInt32;
+};
+
+Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& filter,
+                         const TensorDesc& bias, const TensorDesc& output,
+                         kernels::FusedActivation activation, FullyConnectedData* data) {
+  ref::FullyConnectedQuant& q = data->quant;
+  MOTE_TRY(kernels::expect_per_tensor_scale(ctx, input, "input"));
+  MOTE_TRY(kernels::expect_per_tensor_scale(ctx, output, "output"));
+  MOTE_TRY(ctx.expect_quantized(filter, "filter"));
+  const int32_t units = data->geometry.output_depth;
+  q.per_channel = filter.quant.per_channel();
+  if (q.per_channel) {
+    if (filter.quant.quantized_dimension != 0 || filter.quant.size() != static_cast<uint32_t>(units)) {
+      return ctx.fail(Status::kInvalidModel,
+                      "filter tensor {} is quantized along dimension {} with {} scales; expected "
+                      "{} scales along dimension 0", filter.index,
+                      filter.quant.quantized_dimension, filter.quant.size(), units);
+    }
+    kernels::ChannelMultipliers m;
+    MOTE_TRY(kernels::prepare_channel_multipliers(ctx, input, filter, output, units, &m));
+    q.multipliers = m.multipliers;
+    q.shifts = m.shifts;
+  } else {
+    // TFLM's per-tensor path (GetQuantizedConvolutionMultipler) multiplies the two scales in
+    // float and checks that the bias scale agrees with them.
+    double real_multiplier = 0.0;
+    const float bias_scale = bias.quant.present() ? bias.quant.scale() : 0.0f;
+    if (ctx.has_input(2) && !ref::is_bias_scale_consistent(input.quant.scale(),
+                                                           filter.quant.scale(), bias_scale,
+                                                           output.quant.scale())) {
+      return ctx.fail(Status::kInvalidModel,
+                      "bias scale {} does not match input scale x filter scale", bias_scale);
+    }
+    if (!ref::get_quantized_convolution_multiplier(input.quant.scale(), filter.quant.scale(),
+                                                   output.quant.scale(), &real_multiplier)) {
+      return ctx.fail(Status::kInvalidModel, "invalid input/filter/output scales");
+    }
+    auto* multiplier = ctx.allocate<int32_t>(2);
+    if (multiplier == nullptr) return Status::kArenaTooSmall;
+    int shift = 0;
+    if (!ref::quantize_multiplier(real_multiplier, &multiplier[0], &shift)) {
+      return ctx.fail(Status::kInvalidModel, "output multiplier {} is not finite", real_multiplier);
+    }
+    multiplier[1] = shift;
+    q.multipliers = &multiplier[0];
+    q.shifts = &multiplier[1];
+    q.filter_offset = -filter.quant.zero_point();
+  }
+  q.input_offset = -input.quant.zero_point();
+  q.output_offset = output.quant.zero_point();
+  if (input.type == TensorType::kInt16 && (input.quant.zero_point() != 0 || output.quant.zero_point() != 0)) {
+    return ctx.fail(Status::kInvalidModel, "int16 input and output must have zero point 0");
+  }
+  return kernels::quantized_activation_range(ctx, activation, output, &q.activation_min,
+                                             &q.activation_max);
+}
+
+Status prepare(PrepareContext& ctx) {
+  namespace f = schema::fully_connected_options;
+  MOTE_TRY(ctx.expect_counts(2, 3, 1));
+  const TensorDesc input = ctx.input(0);
+  const TensorDesc filter = ctx.input(1);
+  const TensorDesc bias = ctx.input(2);
+  const TensorDesc output = ctx.output(0);
+  if (ctx.option<int8_t>(f::kWeightsFormat, 0) != 0) {
+    return ctx.fail(Status::kUnsupported, "shuffled weights format is not supported");
+  }
+  kernels::FusedActivation activation;
+  MOTE_TRY(kernels::read_fused_activation(ctx, f::kActivation, &activation));
+
+  if (filter.shape.rank != 2) {
+    return ctx.fail(Status::kInvalidModel, "filter has rank {}, expected 2", filter.shape.rank);
+  }
+  auto* data = ctx.allocate<FullyConnectedData>();
+  if (data == nullptr) return Status::kArenaTooSmall;
+  ref::FullyConnectedGeometry& g = data->geometry;
+  g.output_depth = filter.shape.dims[0];
+  g.accum_depth = filter.shape.dims[1];
+  const int64_t input_elements = input.shape.num_elements();
+  if (g.accum_depth <= 0 || input_elements % g.accum_depth != 0) {
+    return ctx.fail(Status::kInvalidModel, "input has {} elements, not a multiple of depth {}",
+                    input_elements, g.accum_depth);
+  }
+  g.batches = static_cast<int32_t>(input_elements / g.accum_depth);
+  const int32_t out_last = output.shape.rank > 0 ? output.shape.dims[output.shape.rank - 1] : 1;
+  if (out_last != g.output_depth ||
+      output.shape.num_elements() != static_cast<int64_t>(g.batches) * g.output_depth) {
+    return ctx.fail(Status::kInvalidModel, "output shape does not hold {} batches of {} units",
+                    g.batches, g.output_depth);
+  }
+  if (ctx.has_input(2) && bias.shape.num_elements() != g.output_depth) {
+    return ctx.fail(Status::kInvalidModel, "bias has {} elements, expected {}",
+                    bias.shape.num_elements(), g.output_depth);
+  }
+  if (!filter.is_constant() && filter.type != TensorType::kFloat32) {
+    // Non-constant quantized weights are fine for the math, but their scales must be known.
+    MOTE_TRY(ctx.expect_quantized(filter, "filter"));
+  }
+  MOTE_TRY(ctx.expect_same_type(input, output));
+  data->input_type = input.type;
+  switch (input.type) {
+    case TensorType::kFloat32:
+      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kFloat32));
+      if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
+      ref::calculate_activation_range_f32(activation, &data->activation_min,
+                                          &data->activation_max);
+      break;
+    case TensorType::kInt8:
+      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
+      if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
+      MOTE_TRY(prepare_quantized(ctx, input, filter, bias, output, activation, data));
+      break;
+    case TensorType::kInt16:
+      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
+      if (ctx.has_input(2)) {
+        if (bias.type != TensorType::kInt64 && bias.type != TensorType::kInt32) {
+          return ctx.unsupported_type(bias, "bias");
+        }
+        data->bias_type = bias.type;
+      }
+      MOTE_TRY(prepare_quantized(ctx, input, filter, bias, output, activation, data));
+      break;
+    default:
+      return ctx.unsupported_type(input, "input");
+  }
+  ctx.set_op_data(data);
+  return Status::kOk;
+}
+
+Status eval(EvalContext& ctx) {
+  const auto& data = ctx.op_data<FullyConnectedData>();
+  switch (data.input_type) {
+    case TensorType::kFloat32:
+      ref::fully_connected_f32(data.geometry, data.activation_min, data.activation_max,
+                               ctx.input<float>(0), ctx.input<float>(1), ctx.input<float>(2),
+                               ctx.output<float>(0));
+      break;
+    case TensorType::kInt8:
+      ref::fully_connected_s8(data.geometry, data.quant, ctx.input<int8_t>(0),
+                              ctx.input<int8_t>(1), ctx.input<int32_t>(2),
+                              ctx.output<int8_t>(0));
+      break;
+    case TensorType::kInt16: {
+      const bool wide = data.bias_type == TensorType::kInt64;
+      ref::fully_connected_s16(data.geometry, data.quant, ctx.input<int16_t>(0),
+                               ctx.input<int8_t>(1), wide ? ctx.input<int64_t>(2) : nullptr,
+                               wide ? nullptr : ctx.input<int32_t>(2), ctx.output<int16_t>(0));
+      break;
+    }
+    default:
+      return Status::kEvalFailed;
+  }
+  return Status::kOk;
+}
+
+}  // namespace
+
+namespace ops {
+constexpr OpKernel kFullyConnected = {static_cast<int32_t>(schema::BuiltinOp::kFullyConnected),
+                                      nullptr, 12,
+                                      static_cast<uint8_t>(schema::Options::kFullyConnected),
+                                      prepare, eval};
+}  // namespace ops
+}  // namespace mote

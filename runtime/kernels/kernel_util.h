@@ -1,0 +1,47 @@
+// Prepare-time helpers shared by kernels: fused activations, quantized clamps and per-channel
+// output multipliers, with the validation and messages every kernel needs. Eval never calls these.
+#pragma once
+
+#include <cstdint>
+
+#include "kernels/ref/quantization.h"
+#include "mote/op_kernel.h"
+
+namespace mote {
+namespace kernels {
+
+using ref::FusedActivation;
+
+// Reads a fused activation option (an ActivationFunctionType byte). TANH and SIGN_BIT are not
+// clamps and TFLite does not apply them as fused activations; they are rejected, never ignored.
+Status read_fused_activation(const PrepareContext& ctx, uint16_t field, FusedActivation* out);
+
+// Smallest and largest value of an integer tensor type (int8, uint8, int16, int32).
+bool integer_type_range(TensorType type, int32_t* min, int32_t* max);
+
+// The clamp [min, max] in the output's quantized domain (TFLite's
+// CalculateActivationRangeQuantized), for int8/int16 outputs.
+Status quantized_activation_range(const PrepareContext& ctx, FusedActivation activation,
+                                  const TensorDesc& output, int32_t* min, int32_t* max);
+
+// Output multipliers for a convolution-like op (CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV,
+// FULLY_CONNECTED): one (multiplier, shift) per output channel from input_scale *
+// filter_scale[c] / output_scale. A per-tensor filter scale is broadcast to every channel, as
+// TFLM does. The arrays are allocated in the persistent arena (nullptr on kArenaTooSmall).
+struct ChannelMultipliers {
+  int32_t* multipliers = nullptr;
+  int32_t* shifts = nullptr;
+};
+Status prepare_channel_multipliers(PrepareContext& ctx, const TensorDesc& input,
+                                   const TensorDesc& filter, const TensorDesc& output,
+                                   int32_t channels, ChannelMultipliers* out);
+
+// Checks that a quantized tensor has per-tensor parameters and a positive scale.
+Status expect_per_tensor_scale(const PrepareContext& ctx, const TensorDesc& tensor,
+                               const char* role);
+
+// Copies a count of elements as int64 (shapes are verified, so the product fits).
+inline int64_t elements(const TensorDesc& t) { return t.shape.num_elements(); }
+
+}  // namespace kernels
+}  // namespace mote

@@ -1,0 +1,79 @@
+#include "kernels/ref/fully_connected.h"
+
+#include "kernels/ref/quantization.h"
+
+namespace mote {
+namespace ref {
+
+void fully_connected_f32(const FullyConnectedGeometry& g, float activation_min,
+                         float activation_max, const float* input, const float* filter,
+                         const float* bias, float* output) {
+  for (int32_t b = 0; b < g.batches; ++b) {
+    const float* in = input + static_cast<int64_t>(b) * g.accum_depth;
+    for (int32_t o = 0; o < g.output_depth; ++o) {
+      const float* w = filter + static_cast<int64_t>(o) * g.accum_depth;
+      // Same summation order as TFLite (sequential, bias added last) so results agree to the
+      // last bit when the compiler does not contract or reorder.
+      float total = 0.0f;
+      for (int32_t d = 0; d < g.accum_depth; ++d) total += in[d] * w[d];
+      const float bias_value = bias != nullptr ? bias[o] : 0.0f;
+      float v = total + bias_value;
+      v = v < activation_min ? activation_min : v;
+      v = v > activation_max ? activation_max : v;
+      output[static_cast<int64_t>(b) * g.output_depth + o] = v;
+    }
+  }
+}
+
+void fully_connected_s8(const FullyConnectedGeometry& g, const FullyConnectedQuant& q,
+                        const int8_t* input, const int8_t* filter, const int32_t* bias,
+                        int8_t* output) {
+  const int32_t filter_offset = q.per_channel ? 0 : q.filter_offset;
+  for (int32_t b = 0; b < g.batches; ++b) {
+    const int8_t* in = input + static_cast<int64_t>(b) * g.accum_depth;
+    for (int32_t o = 0; o < g.output_depth; ++o) {
+      const int8_t* w = filter + static_cast<int64_t>(o) * g.accum_depth;
+      // TFLite accumulates in int32. Products are at most 255 * 256, so the sum only wraps for
+      // depths above ~32k; unsigned arithmetic keeps that wrap defined (same bits).
+      uint32_t acc = 0;
+      for (int32_t d = 0; d < g.accum_depth; ++d) {
+        acc += static_cast<uint32_t>((w[d] + filter_offset) * (in[d] + q.input_offset));
+      }
+      if (bias != nullptr) acc += static_cast<uint32_t>(bias[o]);
+      const int32_t c = q.per_channel ? o : 0;
+      int32_t v = multiply_by_quantized_multiplier(static_cast<int32_t>(acc), q.multipliers[c],
+                                                   q.shifts[c]);
+      v += q.output_offset;
+      v = v < q.activation_min ? q.activation_min : v;
+      v = v > q.activation_max ? q.activation_max : v;
+      output[static_cast<int64_t>(b) * g.output_depth + o] = static_cast<int8_t>(v);
+    }
+  }
+}
+
+void fully_connected_s16(const FullyConnectedGeometry& g, const FullyConnectedQuant& q,
+                         const int16_t* input, const int8_t* filter, const int64_t* bias64,
+                         const int32_t* bias32, int16_t* output) {
+  const int32_t filter_offset = q.per_channel ? 0 : q.filter_offset;
+  for (int32_t b = 0; b < g.batches; ++b) {
+    const int16_t* in = input + static_cast<int64_t>(b) * g.accum_depth;
+    for (int32_t o = 0; o < g.output_depth; ++o) {
+      const int8_t* w = filter + static_cast<int64_t>(o) * g.accum_depth;
+      int64_t acc = 0;
+      for (int32_t d = 0; d < g.accum_depth; ++d) {
+        acc += static_cast<int64_t>((w[d] + filter_offset) * static_cast<int32_t>(in[d]));
+      }
+      if (bias64 != nullptr) acc += bias64[o];
+      if (bias32 != nullptr) acc += bias32[o];
+      const int32_t c = q.per_channel ? o : 0;
+      int32_t v = multiply_by_quantized_multiplier(acc, q.multipliers[c], q.shifts[c]);
+      v += q.output_offset;
+      v = v < q.activation_min ? q.activation_min : v;
+      v = v > q.activation_max ? q.activation_max : v;
+      output[static_cast<int64_t>(b) * g.output_depth + o] = static_cast<int16_t>(v);
+    }
+  }
+}
+
+}  // namespace ref
+}  // namespace mote
