@@ -4,3 +4,8 @@ if(MOTE_SANITIZE)
                       -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# Coverage instrumentation for libFuzzer (clang only); the fuzz target itself links the driver.
+if(MOTE_FUZZ)
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

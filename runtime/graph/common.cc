@@ -118,31 +118,34 @@ void TextBuffer::append_float(double value) {
     append('-');
     value = -value;
   }
-  // Six significant digits, scientific notation outside [1e-4, 1e9): enough to name a scale.
+  // Six significant digits; scientific notation outside [1e-4, 1e9): enough to name a scale.
   int exponent = 0;
   if (value != 0.0 && (value < 1e-4 || value >= 1e9)) {
     exponent = static_cast<int>(std::floor(std::log10(value)));
     value /= std::pow(10.0, exponent);
   }
-  const double integral_part = std::floor(value);
-  append_uint(static_cast<uint64_t>(integral_part));
-  int digits_left = 6;
-  for (double p = integral_part; p >= 1.0 && digits_left > 0; p /= 10.0) --digits_left;
-  double fraction = value - integral_part;
-  if (digits_left > 0 && fraction > 0.0) {
-    char frac[8];
-    int n = 0;
-    uint64_t scaled = static_cast<uint64_t>(std::llround(fraction * std::pow(10.0, digits_left)));
-    for (int i = digits_left - 1; i >= 0; --i) {
-      frac[i] = static_cast<char>('0' + scaled % 10);
-      scaled /= 10;
+  int decimals = 6;
+  for (double p = std::floor(value); p >= 1.0 && decimals > 0; p /= 10.0) --decimals;
+  if (value > 0.0 && value < 1.0) decimals += static_cast<int>(std::floor(-std::log10(value)));
+  // value < 1e9 and decimals <= 9 keep the scaled value below 2^63.
+  uint64_t unit = 1;
+  for (int i = 0; i < decimals; ++i) unit *= 10;
+  const uint64_t scaled = static_cast<uint64_t>(std::llround(value * static_cast<double>(unit)));
+  append_uint(scaled / unit);
+  uint64_t fraction = scaled % unit;
+  if (fraction != 0) {
+    append('.');
+    int digits = decimals;
+    while (fraction % 10 == 0) {  // trim trailing zeros
+      fraction /= 10;
+      --digits;
     }
-    n = digits_left;
-    while (n > 0 && frac[n - 1] == '0') --n;  // trim trailing zeros
-    if (n > 0) {
-      append('.');
-      for (int i = 0; i < n; ++i) append(frac[i]);
+    char text[20];
+    for (int i = digits - 1; i >= 0; --i) {
+      text[i] = static_cast<char>('0' + fraction % 10);
+      fraction /= 10;
     }
+    for (int i = 0; i < digits; ++i) append(text[i]);
   }
   if (exponent != 0) {
     append('e');

@@ -295,10 +295,12 @@ Status Interpreter::plan_memory(const TensorLife* lives, bool assign) {
     if (lives[t].first >= 0) ++tensor_buffers;
   }
   const uint32_t count = tensor_buffers + scratch_count_;
+  const size_t temporary_mark = arena_.temporary_used();
   auto* buffers = static_cast<PlanBuffer*>(arena_.allocate_temporary(sizeof(PlanBuffer) * count));
   auto* order = static_cast<uint16_t*>(arena_.allocate_temporary(sizeof(uint16_t) * count));
   if (arena_.failed()) {
     arena_.clear_failure();
+    arena_.rollback_temporary(temporary_mark);  // a retry must start from the same place
     return Status::kArenaTooSmall;
   }
   uint32_t k = 0;

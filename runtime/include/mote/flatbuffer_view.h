@@ -45,6 +45,7 @@ class Vector {
       : buffer_(buffer), pos_(pos), length_(length), element_size_(element_size) {}
 
   uint32_t length() const { return length_; }
+  uint32_t element_size() const { return element_size_; }
   const uint8_t* data() const { return buffer_.base + pos_; }
   uint32_t pos() const { return pos_; }
   template <typename T>
