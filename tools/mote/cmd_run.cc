@@ -10,6 +10,7 @@
 #include "common.h"
 #include "input_gen.h"
 #include "model_info.h"
+#include "mote/tflite_schema.h"
 
 namespace mote::cli {
 namespace {
@@ -22,6 +23,7 @@ struct RunOptions {
   bool narrow = false;
   std::vector<double> float_range = {-1.0, 1.0};
   int top = 5;
+  bool top_requested = false;
   bool json = false;
 };
 
@@ -66,10 +68,25 @@ double element_as_real(const TensorHandle& t, size_t i) {
   return t.scale > 0.0f ? t.scale * (q - t.zero_point) : q;
 }
 
-bool looks_like_classifier(const TensorHandle& t) {
+// A classifier output: a vector of scores produced by SOFTMAX or LOGISTIC (possibly followed by
+// DEQUANTIZE), or any vector when the user asked for --top explicitly.
+bool looks_like_classifier(const Model& model, const TensorHandle& t, bool top_requested) {
   const int64_t n = t.shape.num_elements();
   const int32_t last = t.shape.rank > 0 ? t.shape.dims[t.shape.rank - 1] : 1;
-  return n >= 2 && n == last && n <= 10000;
+  if (n < 2 || n != last) return false;
+  if (top_requested) return true;
+  int32_t tensor = t.index;
+  for (int hops = 0; hops < 2; ++hops) {
+    for (uint32_t i = 0; i < model.operator_count(); ++i) {
+      const OperatorDesc op = model.op(i);
+      if (op.outputs.size() == 0 || op.outputs[0] != tensor) continue;
+      const auto code = static_cast<schema::BuiltinOp>(op.builtin_code);
+      if (code == schema::BuiltinOp::kSoftmax || code == schema::BuiltinOp::kLogistic) return true;
+      if (code != schema::BuiltinOp::kDequantize || op.inputs.size() == 0) return false;
+      tensor = op.inputs[0];
+    }
+  }
+  return false;
 }
 
 int fill_inputs(const RunOptions& opt, Interpreter& interpreter) {
@@ -180,7 +197,7 @@ int run_run(const RunOptions& opt) {
       fmt::print("output {} '{}' {} {}\n", o, t.name, type_name(t.type),
                  tools::shape_string({t.shape.dims, t.shape.dims + t.shape.rank}));
     }
-    if (looks_like_classifier(t)) {
+    if (looks_like_classifier(model->model, t, opt.top_requested)) {
       std::vector<size_t> order(n);
       std::iota(order.begin(), order.end(), 0);
       const size_t k = std::min<size_t>(static_cast<size_t>(std::max(opt.top, 0)), n);
@@ -224,10 +241,15 @@ void register_run(CLI::App& app, int* exit_code) {
   cmd->add_option("--float-range", opt->float_range, "LO,HI range of generated float inputs")
       ->delimiter(',')
       ->expected(2);
-  cmd->add_option("--top", opt->top, "How many classes to print for a classifier")
-      ->check(CLI::NonNegativeNumber);
+  CLI::Option* top = cmd->add_option("--top", opt->top,
+                                     "Print the K best classes (default 5 for SOFTMAX/LOGISTIC "
+                                     "outputs)")
+                          ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", opt->json, "Machine-readable output (all values, dequantized)");
-  cmd->callback([opt, exit_code] { *exit_code = run_run(*opt); });
+  cmd->callback([opt, exit_code, top] {
+    opt->top_requested = top->count() > 0;
+    *exit_code = run_run(*opt);
+  });
 }
 
 }  // namespace mote::cli
