@@ -89,7 +89,7 @@ Status GraphBuilder::prepare() {
                   std::to_string(t.bytes);
       return Status::kInvalidArgument;
     }
-    std::memcpy(t.data, input_values_[i].data(), t.bytes);
+    if (t.bytes > 0) std::memcpy(t.data, input_values_[i].data(), t.bytes);
   }
   return Status::kOk;
 }
@@ -107,6 +107,7 @@ Status GraphBuilder::run() {
 }
 
 std::vector<uint8_t> GraphBuilder::output_bytes(size_t i) const {
+  if (prepared_ == nullptr) return {};  // run() failed: no outputs
   const TensorHandle t = prepared_->interpreter().output(i);
   const auto* p = static_cast<const uint8_t*>(t.data);
   return std::vector<uint8_t>(p, p + t.bytes);
