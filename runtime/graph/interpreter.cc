@@ -197,6 +197,9 @@ Status Interpreter::check_graph(TensorLife* lives) {
                     n, op.name(), t.index, t.name);
       }
       if (t.is_constant() || t.is_variable) continue;
+      // A zero-element tensor that nothing writes is an empty constant (e.g. an empty axis
+      // list): converters give it a buffer with no bytes, which looks like an activation.
+      if (lives[t.index].first < 0 && t.shape.num_elements() == 0) continue;
       if (lives[t.index].first < 0) {
         return fail(Status::kInvalidModel,
                     "node {} {}: reads tensor {} '{}', which is not constant, not a graph input "
@@ -326,6 +329,12 @@ Status Interpreter::plan_memory(const TensorLife* lives, bool assign) {
     ++k;
   }
   for (uint32_t i = 0; i < scratch_count_; ++i, ++k) scratch_[i].offset = buffers[k].offset;
+  // Empty tensors without memory still get a valid address, so kernels can pass them to memcpy.
+  for (uint32_t t = 0; t < tensor_count; ++t) {
+    if (tensor_data_[t] == nullptr && model_.tensor(t).byte_size() == 0) {
+      tensor_data_[t] = arena_.head();
+    }
+  }
   return Status::kOk;
 }
 

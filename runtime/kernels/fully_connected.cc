@@ -173,7 +173,7 @@ Status eval(EvalContext& ctx) {
 
 namespace ops {
 constexpr OpKernel kFullyConnected = {static_cast<int32_t>(schema::BuiltinOp::kFullyConnected),
-                                      nullptr, 12,
+                                      nullptr, 13,
                                       static_cast<uint8_t>(schema::Options::kFullyConnected),
                                       prepare, eval};
 }  // namespace ops

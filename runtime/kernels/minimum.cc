@@ -1,19 +1,19 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// MINIMUM: float32, int8, int16, int32, int64 with broadcasting; see maximum_minimum_common.cc.
+#include "kernels/maximum_minimum_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
 Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+  return kernels::prepare_maximum_minimum(ctx, ref::MinMaxKind::kMinimum);
 }
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kMinimum = {static_cast<int32_t>(schema::BuiltinOp::kMinimum), nullptr, 1, static_cast<uint8_t>(schema::Options::kMaximumMinimum),
-                          prepare, eval};
+constexpr OpKernel kMinimum = {
+    static_cast<int32_t>(schema::BuiltinOp::kMinimum),      nullptr, 4,
+    static_cast<uint8_t>(schema::Options::kMaximumMinimum), prepare, kernels::eval_maximum_minimum};
 }  // namespace ops
 }  // namespace mote

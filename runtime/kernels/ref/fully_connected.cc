@@ -43,7 +43,7 @@ void fully_connected_s8(const FullyConnectedGeometry& g, const FullyConnectedQua
       const int32_t c = q.per_channel ? o : 0;
       int32_t v = multiply_by_quantized_multiplier(static_cast<int32_t>(acc), q.multipliers[c],
                                                    q.shifts[c]);
-      v += q.output_offset;
+      v = wrapping_add(v, q.output_offset);  // TFLite's int32 add, without signed-overflow UB
       v = v < q.activation_min ? q.activation_min : v;
       v = v > q.activation_max ? q.activation_max : v;
       output[static_cast<int64_t>(b) * g.output_depth + o] = static_cast<int8_t>(v);
@@ -67,7 +67,7 @@ void fully_connected_s16(const FullyConnectedGeometry& g, const FullyConnectedQu
       if (bias32 != nullptr) acc += bias32[o];
       const int32_t c = q.per_channel ? o : 0;
       int32_t v = multiply_by_quantized_multiplier(acc, q.multipliers[c], q.shifts[c]);
-      v += q.output_offset;
+      v = wrapping_add(v, q.output_offset);  // TFLite's int32 add, without signed-overflow UB
       v = v < q.activation_min ? q.activation_min : v;
       v = v > q.activation_max ? q.activation_max : v;
       output[static_cast<int64_t>(b) * g.output_depth + o] = static_cast<int16_t>(v);

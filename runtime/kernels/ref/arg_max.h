@@ -1,0 +1,43 @@
+// Reference ARG_MAX, bit-exact with TFLite's reference_ops::ArgMinMax as TFLM calls it (with
+// GreaterFn, a plain `>`): along the axis the first largest value wins; a NaN never replaces the
+// running maximum, and a NaN in first position is never replaced (its index, 0, is returned).
+//
+// The input is viewed as [outer, axis_size, inner]; the output, [outer, inner], holds indices
+// into the axis. An empty axis (axis_size 0) gives index 0 without reading the input.
+#pragma once
+
+#include <cstdint>
+
+namespace mote {
+namespace ref {
+
+struct ArgMaxGeometry {
+  int64_t outer = 1;      // product of the dimensions before the axis
+  int32_t axis_size = 0;  // the reduced dimension
+  int64_t inner = 1;      // product of the dimensions after the axis
+};
+
+// T: float, int8_t, int16_t, int32_t. Index: int32_t or int64_t.
+template <typename T, typename Index>
+void arg_max(const ArgMaxGeometry& g, const T* input, Index* output) {
+  for (int64_t o = 0; o < g.outer; ++o) {
+    const T* slice = input + o * g.axis_size * g.inner;
+    for (int64_t i = 0; i < g.inner; ++i) {
+      Index best_index = 0;
+      if (g.axis_size > 0) {
+        T best = slice[i];
+        for (int32_t a = 1; a < g.axis_size; ++a) {
+          const T value = slice[a * g.inner + i];
+          if (value > best) {
+            best = value;
+            best_index = static_cast<Index>(a);
+          }
+        }
+      }
+      *output++ = best_index;
+    }
+  }
+}
+
+}  // namespace ref
+}  // namespace mote
