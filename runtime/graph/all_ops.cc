@@ -36,6 +36,7 @@ constexpr const OpKernel* kAllKernels[] = {
     &ops::kPack,
     &ops::kUnpack,
     &ops::kPad,
+    &ops::kPadV2,
     &ops::kStridedSlice,
     &ops::kTranspose,
     &ops::kArgMax,

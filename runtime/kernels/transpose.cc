@@ -1,19 +1,112 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// TRANSPOSE: float32, int8, int16 (TFLM's set), up to 6D (TFLM's own Prepare stops at 5D; the
+// reference permutation is the same at any rank). Inputs: input, perm (constant int32 vector
+// with one entry per input axis, a permutation of 0..rank-1). Output: the input's type, with
+// dimension d equal to input dimension perm[d]. Data is only moved, never requantized.
+//
+// TFLM checks only that each perm entry is in range; Prepare here also rejects repeated entries
+// and an output shape that is not the permuted input shape, both of which would make Eval read
+// outside the input.
+#include "kernels/ref/transpose.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
-Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+struct TransposeData {
+  ref::TransposeGeometry geometry;
+  uint32_t element_size = 0;
+};
+
+bool supported_type(TensorType type) {
+  switch (type) {
+    case TensorType::kFloat32:
+    case TensorType::kInt8:
+    case TensorType::kInt16:
+      return true;
+    default:
+      return false;
+  }
 }
 
-Status eval(EvalContext&) { return Status::kUnsupported; }
+Status expect_output_shape(const PrepareContext& ctx, const TensorDesc& output,
+                           const Shape& expected) {
+  if (output.shape.rank != expected.rank) {
+    return ctx.fail(Status::kInvalidModel, "output tensor {} has rank {}, expected {}",
+                    output.index, output.shape.rank, expected.rank);
+  }
+  for (int32_t d = 0; d < expected.rank; ++d) {
+    if (output.shape.dims[d] != expected.dims[d]) {
+      return ctx.fail(Status::kInvalidModel,
+                      "output tensor {} has dimension {} of size {}, expected {}", output.index, d,
+                      output.shape.dims[d], expected.dims[d]);
+    }
+  }
+  return Status::kOk;
+}
+
+Status prepare(PrepareContext& ctx) {
+  MOTE_TRY(ctx.expect_counts(2, 2, 1));
+  const TensorDesc input = ctx.input(0);
+  const TensorDesc perm = ctx.input(1);
+  const TensorDesc output = ctx.output(0);
+  if (!supported_type(input.type)) return ctx.unsupported_type(input, "input");
+  MOTE_TRY(ctx.expect_same_type(input, output));
+  const int32_t rank = input.shape.rank;
+  if (rank > ref::kTransposeMaxRank) {
+    return ctx.fail(Status::kUnsupported, "input has rank {}; at most {} is supported", rank,
+                    ref::kTransposeMaxRank);
+  }
+  // TFLM reads the permutation in Prepare, so only a constant one is meaningful.
+  if (!perm.is_constant()) {
+    return ctx.fail(Status::kUnsupported, "perm tensor {} is not constant", perm.index);
+  }
+  MOTE_TRY(ctx.expect_type(perm, "perm", TensorType::kInt32));
+  if (perm.shape.rank != 1 || perm.shape.dims[0] != rank) {
+    return ctx.fail(Status::kInvalidModel, "perm tensor {} must be a vector of {} values",
+                    perm.index, rank);
+  }
+
+  auto* data = ctx.allocate<TransposeData>();
+  if (data == nullptr) return Status::kArenaTooSmall;
+  int64_t input_strides[ref::kTransposeMaxRank] = {};
+  int64_t stride = 1;
+  for (int32_t d = rank - 1; d >= 0; --d) {
+    input_strides[d] = stride;
+    stride *= input.shape.dims[d];
+  }
+  bool used[ref::kTransposeMaxRank] = {};
+  Shape expected;
+  expected.rank = rank;
+  ref::TransposeGeometry& g = data->geometry;
+  g.rank = rank;
+  for (int32_t d = 0; d < rank; ++d) {
+    const int32_t axis = fb::load<int32_t>(perm.data + static_cast<size_t>(d) * sizeof(int32_t));
+    if (axis < 0 || axis >= rank || used[axis]) {
+      return ctx.fail(Status::kInvalidModel,
+                      "perm entry {} is {}: not a permutation of the {} input axes", d, axis, rank);
+    }
+    used[axis] = true;
+    expected.dims[d] = input.shape.dims[axis];
+    g.output_dims[d] = input.shape.dims[axis];
+    g.input_strides[d] = input_strides[axis];
+  }
+  MOTE_TRY(expect_output_shape(ctx, output, expected));
+  data->element_size = static_cast<uint32_t>(type_size(input.type));
+  ctx.set_op_data(data);
+  return Status::kOk;
+}
+
+Status eval(EvalContext& ctx) {
+  const auto& data = ctx.op_data<TransposeData>();
+  ref::transpose(data.geometry, data.element_size, ctx.input_data(0), ctx.output_data(0));
+  return Status::kOk;
+}
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kTranspose = {static_cast<int32_t>(schema::BuiltinOp::kTranspose), nullptr, 1, static_cast<uint8_t>(schema::Options::kTranspose),
-                          prepare, eval};
+constexpr OpKernel kTranspose = {
+    static_cast<int32_t>(schema::BuiltinOp::kTranspose), nullptr, 6,
+    static_cast<uint8_t>(schema::Options::kTranspose),   prepare, eval};
 }  // namespace ops
 }  // namespace mote

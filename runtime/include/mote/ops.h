@@ -44,6 +44,7 @@ extern const OpKernel kSplit;
 extern const OpKernel kPack;
 extern const OpKernel kUnpack;
 extern const OpKernel kPad;
+extern const OpKernel kPadV2;
 extern const OpKernel kStridedSlice;
 extern const OpKernel kTranspose;
 extern const OpKernel kArgMax;
