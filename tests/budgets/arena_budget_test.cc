@@ -78,10 +78,18 @@ TEST_P(ArenaBudgetTest, NoMoreThanTflmAndExactlyWhatItReports) {
                          usage.persistent + usage.planned / 4}) {
     const ArenaRun run = run_in_arena(*model, smaller);
     EXPECT_EQ(run.prepare, Status::kArenaTooSmall) << smaller << " bytes";
-    EXPECT_EQ(run.usage.total, usage.total) << smaller << " bytes";
-    EXPECT_TRUE(run.usage.exact) << smaller << " bytes";
-    EXPECT_NE(run.messages.find(fmt::format("needs {} bytes", usage.total)), std::string::npos)
-        << run.messages;
+    if (smaller >= usage.persistent) {
+      // Room for the tables and any one op's data: the figure must be exact.
+      EXPECT_TRUE(run.usage.exact) << smaller << " bytes";
+    }
+    if (run.usage.exact) {
+      EXPECT_EQ(run.usage.total, usage.total) << smaller << " bytes";
+      EXPECT_NE(run.messages.find(fmt::format("needs {} bytes", usage.total)), std::string::npos)
+          << run.messages;
+    } else {
+      EXPECT_LE(run.usage.total, usage.total) << smaller << " bytes";
+      EXPECT_NE(run.messages.find("needs at least"), std::string::npos) << run.messages;
+    }
   }
   // Too small even for the tables: a lower bound, said as such.
   const ArenaRun tiny = run_in_arena(*model, 64);
