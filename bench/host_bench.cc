@@ -122,10 +122,11 @@ int main(int argc, char** argv) {
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
 
-  const nlohmann::json tflm = nlohmann::json::parse(
-      std::ifstream(shared + "/baselines/tflm-host-x86_64.json"))["models"];
+  const nlohmann::json tflm =
+      nlohmann::json::parse(std::ifstream(shared + "/baselines/tflm-host-x86_64.json"))["models"];
   nlohmann::json out;
-  fmt::print("\n| model | MACs | Mote median (us) | Mote MAC/s | TFLM median (us) | TFLM / Mote |\n");
+  fmt::print(
+      "\n| model | MACs | Mote median (us) | Mote MAC/s | TFLM median (us) | TFLM / Mote |\n");
   fmt::print("|---|---:|---:|---:|---:|---:|\n");
   for (const auto& m : models()) {
     auto it = reporter.medians.find(m->stem);
@@ -144,8 +145,8 @@ int main(int argc, char** argv) {
       ratio = fmt::format("{:.2f}x", t / mote_us);
     }
     out[m->stem] = j;
-    fmt::print("| {} | {:.2f} M | {:.2f} | {:.1f} M | {} | {} |\n", m->stem, m->macs / 1e6,
-               mote_us, m->macs / (mote_us * 1e-6) / 1e6, tflm_us, ratio);
+    fmt::print("| {} | {:.2f} M | {:.2f} | {:.1f} M | {} | {} |\n", m->stem, m->macs / 1e6, mote_us,
+               m->macs / (mote_us * 1e-6) / 1e6, tflm_us, ratio);
   }
   if (!json_path.empty()) {
     std::ofstream(json_path) << out.dump(1) << "\n";

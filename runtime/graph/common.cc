@@ -55,24 +55,42 @@ size_t type_size(TensorType type) {
 
 const char* type_name(TensorType type) {
   switch (type) {
-    case TensorType::kFloat32: return "float32";
-    case TensorType::kFloat16: return "float16";
-    case TensorType::kInt32: return "int32";
-    case TensorType::kUInt8: return "uint8";
-    case TensorType::kInt64: return "int64";
-    case TensorType::kString: return "string";
-    case TensorType::kBool: return "bool";
-    case TensorType::kInt16: return "int16";
-    case TensorType::kComplex64: return "complex64";
-    case TensorType::kInt8: return "int8";
-    case TensorType::kFloat64: return "float64";
-    case TensorType::kComplex128: return "complex128";
-    case TensorType::kUInt64: return "uint64";
-    case TensorType::kResource: return "resource";
-    case TensorType::kVariant: return "variant";
-    case TensorType::kUInt32: return "uint32";
-    case TensorType::kUInt16: return "uint16";
-    case TensorType::kInt4: return "int4";
+    case TensorType::kFloat32:
+      return "float32";
+    case TensorType::kFloat16:
+      return "float16";
+    case TensorType::kInt32:
+      return "int32";
+    case TensorType::kUInt8:
+      return "uint8";
+    case TensorType::kInt64:
+      return "int64";
+    case TensorType::kString:
+      return "string";
+    case TensorType::kBool:
+      return "bool";
+    case TensorType::kInt16:
+      return "int16";
+    case TensorType::kComplex64:
+      return "complex64";
+    case TensorType::kInt8:
+      return "int8";
+    case TensorType::kFloat64:
+      return "float64";
+    case TensorType::kComplex128:
+      return "complex128";
+    case TensorType::kUInt64:
+      return "uint64";
+    case TensorType::kResource:
+      return "resource";
+    case TensorType::kVariant:
+      return "variant";
+    case TensorType::kUInt32:
+      return "uint32";
+    case TensorType::kUInt16:
+      return "uint16";
+    case TensorType::kInt4:
+      return "int4";
   }
   return "unknown";
 }

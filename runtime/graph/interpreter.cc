@@ -62,7 +62,8 @@ Status Interpreter::prepare_once() {
   }
   tensor_data_ = static_cast<void**>(arena_.allocate_persistent(sizeof(void*) * tensor_count));
   nodes_ = static_cast<NodeState*>(arena_.allocate_persistent(sizeof(NodeState) * node_count));
-  auto* lives = static_cast<TensorLife*>(arena_.allocate_temporary(sizeof(TensorLife) * tensor_count));
+  auto* lives =
+      static_cast<TensorLife*>(arena_.allocate_temporary(sizeof(TensorLife) * tensor_count));
   if (arena_.failed()) {
     // Not even the tables fit: report a lower bound.
     measure_exact_ = false;
@@ -121,8 +122,8 @@ Status Interpreter::prepare_once() {
 
   const size_t scratch_table_bytes = Arena::round_up(sizeof(ScratchSlot) * scratch_count_);
   if (!measuring_ && scratch_count_ > 0) {
-    scratch_ = static_cast<ScratchSlot*>(arena_.allocate_persistent(sizeof(ScratchSlot) *
-                                                                    scratch_count_));
+    scratch_ =
+        static_cast<ScratchSlot*>(arena_.allocate_persistent(sizeof(ScratchSlot) * scratch_count_));
     if (scratch_ == nullptr) {
       measuring_ = true;
       measured_persistent_ = arena_.persistent_used() - tables_mark;
@@ -193,8 +194,8 @@ Status Interpreter::check_graph(TensorLife* lives) {
       if (op.inputs[i] < 0) continue;
       const TensorDesc t = model_.tensor(static_cast<uint32_t>(op.inputs[i]));
       if (t.is_sparse) {
-        return fail(Status::kUnsupported, "node {} {}: tensor {} '{}' is sparse (not supported)",
-                    n, op.name(), t.index, t.name);
+        return fail(Status::kUnsupported, "node {} {}: tensor {} '{}' is sparse (not supported)", n,
+                    op.name(), t.index, t.name);
       }
       if (t.is_constant() || t.is_variable) continue;
       // A zero-element tensor that nothing writes is an empty constant (e.g. an empty axis
@@ -229,8 +230,10 @@ Status Interpreter::check_graph(TensorLife* lives) {
     const TensorDesc t = model_.tensor(static_cast<uint32_t>(outputs[i]));
     if (t.is_constant() || t.is_variable) continue;
     if (lives[t.index].first < 0) {
-      return fail(Status::kInvalidModel, "model: graph output {} is tensor {} '{}', which no node "
-                  "writes", i, t.index, t.name);
+      return fail(Status::kInvalidModel,
+                  "model: graph output {} is tensor {} '{}', which no node "
+                  "writes",
+                  i, t.index, t.name);
     }
     // Outputs stay valid after invoke(): keep them alive to the end.
     const int32_t end = node_count > 0 ? static_cast<int32_t>(node_count) - 1 : 0;

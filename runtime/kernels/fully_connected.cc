@@ -1,7 +1,7 @@
 // FULLY_CONNECTED: float32; int8 (per-tensor or per-channel weights, int32 bias); int16x8
 // (int64 or int32 bias). Inputs: input, weights [units, depth], optional bias [units].
-#include "kernels/kernel_util.h"
 #include "kernels/ref/fully_connected.h"
+#include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -26,11 +26,12 @@ Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const Ten
   const int32_t units = data->geometry.output_depth;
   q.per_channel = filter.quant.per_channel();
   if (q.per_channel) {
-    if (filter.quant.quantized_dimension != 0 || filter.quant.size() != static_cast<uint32_t>(units)) {
+    if (filter.quant.quantized_dimension != 0 ||
+        filter.quant.size() != static_cast<uint32_t>(units)) {
       return ctx.fail(Status::kInvalidModel,
                       "filter tensor {} is quantized along dimension {} with {} scales; expected "
-                      "{} scales along dimension 0", filter.index,
-                      filter.quant.quantized_dimension, filter.quant.size(), units);
+                      "{} scales along dimension 0",
+                      filter.index, filter.quant.quantized_dimension, filter.quant.size(), units);
     }
     kernels::ChannelMultipliers m;
     MOTE_TRY(kernels::prepare_channel_multipliers(ctx, input, filter, output, units, &m));
@@ -41,9 +42,9 @@ Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const Ten
     // float and checks that the bias scale agrees with them.
     double real_multiplier = 0.0;
     const float bias_scale = bias.quant.present() ? bias.quant.scale() : 0.0f;
-    if (ctx.has_input(2) && !ref::is_bias_scale_consistent(input.quant.scale(),
-                                                           filter.quant.scale(), bias_scale,
-                                                           output.quant.scale())) {
+    if (ctx.has_input(2) &&
+        !ref::is_bias_scale_consistent(input.quant.scale(), filter.quant.scale(), bias_scale,
+                                       output.quant.scale())) {
       return ctx.fail(Status::kInvalidModel,
                       "bias scale {} does not match input scale x filter scale", bias_scale);
     }
@@ -64,7 +65,8 @@ Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const Ten
   }
   q.input_offset = -input.quant.zero_point();
   q.output_offset = output.quant.zero_point();
-  if (input.type == TensorType::kInt16 && (input.quant.zero_point() != 0 || output.quant.zero_point() != 0)) {
+  if (input.type == TensorType::kInt16 &&
+      (input.quant.zero_point() != 0 || output.quant.zero_point() != 0)) {
     return ctx.fail(Status::kInvalidModel, "int16 input and output must have zero point 0");
   }
   return kernels::quantized_activation_range(ctx, activation, output, &q.activation_min,
@@ -118,8 +120,7 @@ Status prepare(PrepareContext& ctx) {
     case TensorType::kFloat32:
       MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kFloat32));
       if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
-      ref::calculate_activation_range_f32(activation, &data->activation_min,
-                                          &data->activation_max);
+      ref::calculate_activation_range_f32(activation, &data->activation_min, &data->activation_max);
       break;
     case TensorType::kInt8:
       MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
@@ -152,9 +153,8 @@ Status eval(EvalContext& ctx) {
                                ctx.output<float>(0));
       break;
     case TensorType::kInt8:
-      ref::fully_connected_s8(data.geometry, data.quant, ctx.input<int8_t>(0),
-                              ctx.input<int8_t>(1), ctx.input<int32_t>(2),
-                              ctx.output<int8_t>(0));
+      ref::fully_connected_s8(data.geometry, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
+                              ctx.input<int32_t>(2), ctx.output<int8_t>(0));
       break;
     case TensorType::kInt16: {
       const bool wide = data.bias_type == TensorType::kInt64;
@@ -172,9 +172,8 @@ Status eval(EvalContext& ctx) {
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kFullyConnected = {static_cast<int32_t>(schema::BuiltinOp::kFullyConnected),
-                                      nullptr, 13,
-                                      static_cast<uint8_t>(schema::Options::kFullyConnected),
-                                      prepare, eval};
+constexpr OpKernel kFullyConnected = {
+    static_cast<int32_t>(schema::BuiltinOp::kFullyConnected), nullptr, 13,
+    static_cast<uint8_t>(schema::Options::kFullyConnected),   prepare, eval};
 }  // namespace ops
 }  // namespace mote

@@ -20,14 +20,15 @@ TEST(FullyConnected, Float32WithBiasAndRelu) {
   for (int8_t act : {0, 1}) {
     GraphBuilder g;
     const int x = g.input(GraphBuilder::tensor_f32({1, 3}), to_bytes<float>({1, 2, 3}));
-    const int w = g.constant(GraphBuilder::tensor_f32({2, 3}), to_bytes<float>({1, 0, -1, 2, 2, 2}));
+    const int w =
+        g.constant(GraphBuilder::tensor_f32({2, 3}), to_bytes<float>({1, 0, -1, 2, 2, 2}));
     const int b = g.constant(GraphBuilder::tensor_f32({2}), to_bytes<float>({0.5f, -1.0f}));
     const int y = g.output(GraphBuilder::tensor_f32({1, 2}));
     g.op(BuiltinOp::kFullyConnected, {x, w, b}, {y}, fc_options(act));
     ASSERT_EQ(g.run(), Status::kOk) << g.messages();
     // 1 - 3 + 0.5 = -1.5; 2 + 4 + 6 - 1 = 11.
-    const std::vector<float> expected = act == 1 ? std::vector<float>{0.0f, 11.0f}
-                                                 : std::vector<float>{-1.5f, 11.0f};
+    const std::vector<float> expected =
+        act == 1 ? std::vector<float>{0.0f, 11.0f} : std::vector<float>{-1.5f, 11.0f};
     EXPECT_EQ(g.output_values<float>(0), expected);
   }
 }
@@ -36,8 +37,8 @@ TEST(FullyConnected, Int8PerTensorRoundsHalfAwayFromZero) {
   GraphBuilder g;
   // Real input {1, 2, 3} = 0.5 * (q + 1); weights {1, 0, -1; 2, 2, 2} = 0.25 * q.
   const int x = g.input(GraphBuilder::tensor_s8({1, 3}, 0.5f, -1), to_bytes<int8_t>({1, 3, 5}));
-  const int w = g.constant(GraphBuilder::tensor_s8({2, 3}, 0.25f, 0),
-                           to_bytes<int8_t>({4, 0, -4, 8, 8, 8}));
+  const int w =
+      g.constant(GraphBuilder::tensor_s8({2, 3}, 0.25f, 0), to_bytes<int8_t>({4, 0, -4, 8, 8, 8}));
   const int b = g.constant(GraphBuilder::tensor_q(TensorType::kInt32, {2}, 0.125f, 0),
                            to_bytes<int32_t>({4, -8}));
   const int y = g.output(GraphBuilder::tensor_s8({1, 2}, 1.0f, 3));

@@ -47,12 +47,14 @@ bool integer_type_range(TensorType type, int32_t* min, int32_t* max) {
 Status expect_per_tensor_scale(const PrepareContext& ctx, const TensorDesc& tensor,
                                const char* role) {
   if (!tensor.quant.present()) {
-    return ctx.fail(Status::kInvalidModel, "{} tensor {} ({}) has no quantization parameters",
-                    role, tensor.index, type_name(tensor.type));
+    return ctx.fail(Status::kInvalidModel, "{} tensor {} ({}) has no quantization parameters", role,
+                    tensor.index, type_name(tensor.type));
   }
   if (tensor.quant.per_channel()) {
-    return ctx.fail(Status::kUnsupported, "{} tensor {} is quantized per channel; expected one "
-                    "scale", role, tensor.index);
+    return ctx.fail(Status::kUnsupported,
+                    "{} tensor {} is quantized per channel; expected one "
+                    "scale",
+                    role, tensor.index);
   }
   if (!(tensor.quant.scale() > 0.0f)) {
     return ctx.fail(Status::kInvalidModel, "{} tensor {} has scale {}, expected > 0", role,
@@ -67,8 +69,7 @@ Status quantized_activation_range(const PrepareContext& ctx, FusedActivation act
   if (!integer_type_range(output.type, &qmin, &qmax)) return ctx.unsupported_type(output, "output");
   MOTE_TRY(expect_per_tensor_scale(ctx, output, "output"));
   if (!ref::calculate_activation_range_quantized(activation, output.quant.scale(),
-                                                 output.quant.zero_point(), qmin, qmax, min,
-                                                 max)) {
+                                                 output.quant.zero_point(), qmin, qmax, min, max)) {
     return ctx.fail(Status::kInvalidModel, "output scale {} gives no valid activation range",
                     output.quant.scale());
   }
@@ -92,14 +93,13 @@ Status prepare_channel_multipliers(PrepareContext& ctx, const TensorDesc& input,
   out->multipliers = ctx.allocate<int32_t>(static_cast<size_t>(channels));
   out->shifts = ctx.allocate<int32_t>(static_cast<size_t>(channels));
   if (out->multipliers == nullptr || out->shifts == nullptr) return Status::kArenaTooSmall;
-  const bool ok =
-      scales == 1
-          ? ref::populate_conv_broadcast_multipliers(input.quant.scale(), filter.quant.scale(),
-                                                     channels, output.quant.scale(),
-                                                     out->multipliers, out->shifts)
-          : ref::populate_conv_per_channel_multipliers(
-                input.quant.scale(), reinterpret_cast<const float*>(filter.quant.scales.bytes()),
-                channels, output.quant.scale(), out->multipliers, out->shifts);
+  const bool ok = scales == 1 ? ref::populate_conv_broadcast_multipliers(
+                                    input.quant.scale(), filter.quant.scale(), channels,
+                                    output.quant.scale(), out->multipliers, out->shifts)
+                              : ref::populate_conv_per_channel_multipliers(
+                                    input.quant.scale(),
+                                    reinterpret_cast<const float*>(filter.quant.scales.bytes()),
+                                    channels, output.quant.scale(), out->multipliers, out->shifts);
   if (!ok) {
     return ctx.fail(Status::kInvalidModel, "filter tensor {} scales give invalid multipliers",
                     filter.index);

@@ -14,7 +14,7 @@ namespace kernels {
 struct PaddingValues {
   int32_t width = 0;
   int32_t height = 0;
-  int32_t width_offset = 0;   // 1 when the total horizontal padding is odd
+  int32_t width_offset = 0;  // 1 when the total horizontal padding is odd
   int32_t height_offset = 0;
 };
 
@@ -33,8 +33,7 @@ inline int32_t compute_out_size(schema::Padding padding, int32_t image_size, int
 }
 
 inline int32_t compute_padding_with_offset(int32_t stride, int32_t dilation, int32_t in_size,
-                                           int32_t filter_size, int32_t out_size,
-                                           int32_t* offset) {
+                                           int32_t filter_size, int32_t out_size, int32_t* offset) {
   const int64_t effective_filter = (static_cast<int64_t>(filter_size) - 1) * dilation + 1;
   int64_t total = (static_cast<int64_t>(out_size) - 1) * stride + effective_filter - in_size;
   total = total > 0 ? total : 0;
@@ -50,13 +49,12 @@ inline PaddingValues compute_padding_height_width(int32_t stride_height, int32_t
                                                   schema::Padding padding, int32_t* out_height,
                                                   int32_t* out_width) {
   *out_width = compute_out_size(padding, in_width, filter_width, stride_width, dilation_width);
-  *out_height =
-      compute_out_size(padding, in_height, filter_height, stride_height, dilation_height);
+  *out_height = compute_out_size(padding, in_height, filter_height, stride_height, dilation_height);
   PaddingValues values;
   values.height = compute_padding_with_offset(stride_height, dilation_height, in_height,
                                               filter_height, *out_height, &values.height_offset);
-  values.width = compute_padding_with_offset(stride_width, dilation_width, in_width,
-                                             filter_width, *out_width, &values.width_offset);
+  values.width = compute_padding_with_offset(stride_width, dilation_width, in_width, filter_width,
+                                             *out_width, &values.width_offset);
   return values;
 }
 

@@ -16,7 +16,7 @@
 
 namespace mote {
 
-inline constexpr size_t kArenaAlignment = 16;   // of the arena base (and so of the head)
+inline constexpr size_t kArenaAlignment = 16;  // of the arena base (and so of the head)
 inline constexpr size_t kPersistentAlignment = 8;
 
 class Arena {

@@ -10,7 +10,8 @@
 namespace mote {
 namespace {
 
-std::vector<PlanBuffer> buffers(std::initializer_list<std::tuple<uint32_t, int32_t, int32_t>> list) {
+std::vector<PlanBuffer> buffers(
+    std::initializer_list<std::tuple<uint32_t, int32_t, int32_t>> list) {
   std::vector<PlanBuffer> out;
   for (const auto& [size, first, last] : list) {
     PlanBuffer b;
@@ -24,7 +25,8 @@ std::vector<PlanBuffer> buffers(std::initializer_list<std::tuple<uint32_t, int32
 
 uint32_t plan(std::vector<PlanBuffer>& b) {
   std::vector<uint16_t> order(b.size());
-  return plan_best(Span<PlanBuffer>(b.data(), b.size()), Span<uint16_t>(order.data(), order.size()));
+  return plan_best(Span<PlanBuffer>(b.data(), b.size()),
+                   Span<uint16_t>(order.data(), order.size()));
 }
 
 TEST(Planner, ChainReusesMemory) {

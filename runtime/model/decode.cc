@@ -82,8 +82,8 @@ Status decode_buffer(const ModelTables& model, uint32_t index, const uint8_t** d
   // Schema 3c: offset > 1 means the data lives outside the FlatBuffer, in the same file.
   if (offset > 1 && size > 0) {
     if (!model.buffer.contains(offset, size)) {
-      return fail(reporter, "buffer {}: external data [{}, +{}) is outside the {}-byte file",
-                  index, offset, size, model.buffer.size);
+      return fail(reporter, "buffer {}: external data [{}, +{}) is outside the {}-byte file", index,
+                  offset, size, model.buffer.size);
     }
     *data = model.buffer.base + offset;
     *bytes = static_cast<uint32_t>(size);
@@ -91,8 +91,8 @@ Status decode_buffer(const ModelTables& model, uint32_t index, const uint8_t** d
   return Status::kOk;
 }
 
-Status decode_tensor(const ModelTables& model, const fb::Table& t, uint32_t index,
-                     TensorDesc* out, const Reporter* reporter) {
+Status decode_tensor(const ModelTables& model, const fb::Table& t, uint32_t index, TensorDesc* out,
+                     const Reporter* reporter) {
   namespace f = schema::tensor;
   *out = TensorDesc();
   out->index = index;
@@ -117,17 +117,16 @@ Status decode_tensor(const ModelTables& model, const fb::Table& t, uint32_t inde
     return fail(reporter, "tensor {} '{}': shape is out of bounds", index, out->name);
   }
   if (dims.length() > static_cast<uint32_t>(kMaxRank)) {
-    return fail(reporter, "tensor {} '{}': rank {} exceeds Mote's maximum of {}", index,
-                out->name, dims.length(), kMaxRank);
+    return fail(reporter, "tensor {} '{}': rank {} exceeds Mote's maximum of {}", index, out->name,
+                dims.length(), kMaxRank);
   }
   out->shape.rank = static_cast<int32_t>(dims.length());
   int64_t elements = 1;
   for (uint32_t i = 0; i < dims.length(); ++i) {
     const int32_t d = dims.at<int32_t>(i);
     if (d < 0) {
-      return fail(reporter,
-                  "tensor {} '{}': dimension {} is {} (dynamic shapes are not supported)", index,
-                  out->name, i, d);
+      return fail(reporter, "tensor {} '{}': dimension {} is {} (dynamic shapes are not supported)",
+                  index, out->name, i, d);
     }
     out->shape.dims[i] = d;
     elements *= d;
@@ -156,9 +155,8 @@ Status decode_tensor(const ModelTables& model, const fb::Table& t, uint32_t inde
     const size_t element_size = type_size(out->type);
     if (element_size != 0 && static_cast<int64_t>(data_bytes) != bytes) {
       return fail(reporter,
-                  "tensor {} '{}': buffer {} holds {} bytes but {} elements of {} need {}",
-                  index, out->name, buffer_index, data_bytes, elements, type_name(out->type),
-                  bytes);
+                  "tensor {} '{}': buffer {} holds {} bytes but {} elements of {} need {}", index,
+                  out->name, buffer_index, data_bytes, elements, type_name(out->type), bytes);
     }
     out->data = data;
     out->data_bytes = data_bytes;
@@ -179,8 +177,7 @@ Status decode_tensor(const ModelTables& model, const fb::Table& t, uint32_t inde
   fb::Table q;
   s = t.table(f::kQuantization, &q);
   if (s == FieldState::kBad) {
-    return fail(reporter, "tensor {} '{}': quantization table is out of bounds", index,
-                out->name);
+    return fail(reporter, "tensor {} '{}': quantization table is out of bounds", index, out->name);
   }
   if (s == FieldState::kPresent) {
     namespace qf = schema::quantization;
@@ -214,21 +211,20 @@ Status decode_tensor(const ModelTables& model, const fb::Table& t, uint32_t inde
       if (scales.length() > 1) {
         if (channel_dim < 0 || channel_dim >= out->shape.rank) {
           return fail(reporter,
-                      "tensor {} '{}': quantized_dimension {} is outside its rank-{} shape",
-                      index, out->name, qdim, out->shape.rank);
+                      "tensor {} '{}': quantized_dimension {} is outside its rank-{} shape", index,
+                      out->name, qdim, out->shape.rank);
         }
         if (static_cast<uint32_t>(out->shape.dims[channel_dim]) != scales.length()) {
           return fail(reporter,
-                      "tensor {} '{}': {} per-channel scales but dimension {} has size {}",
-                      index, out->name, scales.length(), channel_dim,
-                      out->shape.dims[channel_dim]);
+                      "tensor {} '{}': {} per-channel scales but dimension {} has size {}", index,
+                      out->name, scales.length(), channel_dim, out->shape.dims[channel_dim]);
         }
       }
       for (uint32_t i = 0; i < scales.length(); ++i) {
         const float scale = scales.at<float>(i);
         if (!std::isfinite(scale) || scale < 0.0f) {
-          return fail(reporter, "tensor {} '{}': quantization scale {} is {}", index, out->name,
-                      i, scale);
+          return fail(reporter, "tensor {} '{}': quantization scale {} is {}", index, out->name, i,
+                      scale);
         }
         const int64_t zp = zero_points.at<int64_t>(i);
         if (!zero_point_fits(out->type, zp)) {
@@ -245,8 +241,7 @@ Status decode_tensor(const ModelTables& model, const fb::Table& t, uint32_t inde
 }
 
 Status decode_operator_code(const ModelTables& model, uint32_t index, int32_t* builtin_code,
-                            int32_t* version, const char** custom_code,
-                            const Reporter* reporter) {
+                            int32_t* version, const char** custom_code, const Reporter* reporter) {
   namespace f = schema::operator_code;
   const fb::Table code = fb::table_element(model.opcodes, index);
   if (!code.valid()) return fail(reporter, "operator code {}: table is out of bounds", index);
@@ -291,22 +286,22 @@ Status decode_operator(const ModelTables& model, const fb::Table& t, uint32_t in
   FieldState s = FieldState::kAbsent;
   const uint32_t opcode = t.scalar<uint32_t>(f::kOpcodeIndex, 0, &s);
   if (s == FieldState::kBad || opcode >= model.opcodes.length()) {
-    return fail(reporter, "operator {}: opcode index {} is out of range ({} operator codes)",
-                index, opcode, model.opcodes.length());
+    return fail(reporter, "operator {}: opcode index {} is out of range ({} operator codes)", index,
+                opcode, model.opcodes.length());
   }
-  MOTE_TRY(decode_operator_code(model, opcode, &out->builtin_code, &out->version,
-                                &out->custom_code, reporter));
+  MOTE_TRY(decode_operator_code(model, opcode, &out->builtin_code, &out->version, &out->custom_code,
+                                reporter));
   MOTE_TRY(decode_indices(t, f::kInputs, model.tensor_count, true, "input", index, &out->inputs,
                           reporter));
-  MOTE_TRY(decode_indices(t, f::kOutputs, model.tensor_count, false, "output", index,
-                          &out->outputs, reporter));
+  MOTE_TRY(decode_indices(t, f::kOutputs, model.tensor_count, false, "output", index, &out->outputs,
+                          reporter));
   MOTE_TRY(decode_indices(t, f::kIntermediates, model.tensor_count, true, "intermediate", index,
                           &out->intermediates, reporter));
 
   out->options_type = t.scalar<uint8_t>(f::kBuiltinOptionsType, 0, &s);
   if (s == FieldState::kBad || out->options_type > schema::kMaxOptions) {
-    return fail(reporter, "operator {} ({}): invalid builtin options type {}", index,
-                out->name(), out->options_type);
+    return fail(reporter, "operator {} ({}): invalid builtin options type {}", index, out->name(),
+                out->options_type);
   }
   fb::Table options;
   s = t.table(f::kBuiltinOptions, &options);
@@ -327,8 +322,7 @@ Status decode_operator(const ModelTables& model, const fb::Table& t, uint32_t in
   fb::Vector custom;
   s = t.vector(f::kCustomOptions, 1, &custom);
   if (s == FieldState::kBad) {
-    return fail(reporter, "operator {} ({}): custom options are out of bounds", index,
-                out->name());
+    return fail(reporter, "operator {} ({}): custom options are out of bounds", index, out->name());
   }
   if (s == FieldState::kPresent) out->custom_options = PackedArray<uint8_t>(custom);
   FieldState so = FieldState::kAbsent, ss = FieldState::kAbsent;
@@ -342,8 +336,8 @@ Status decode_operator(const ModelTables& model, const fb::Table& t, uint32_t in
       return fail(reporter, "operator {}: custom options [{}, +{}) are outside the file", index,
                   large_offset, large_size);
     }
-    out->custom_options = PackedArray<uint8_t>(model.buffer.base + large_offset,
-                                               static_cast<uint32_t>(large_size));
+    out->custom_options =
+        PackedArray<uint8_t>(model.buffer.base + large_offset, static_cast<uint32_t>(large_size));
   }
 
   fb::Vector mutating;

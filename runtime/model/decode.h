@@ -27,8 +27,7 @@ Status decode_operator(const ModelTables& model, const fb::Table& table, uint32_
 
 // Builtin code, version and custom name of operator code `index`.
 Status decode_operator_code(const ModelTables& model, uint32_t index, int32_t* builtin_code,
-                            int32_t* version, const char** custom_code,
-                            const Reporter* reporter);
+                            int32_t* version, const char** custom_code, const Reporter* reporter);
 
 // The bytes of buffer `index`: inline data or (schema 3c) an offset/size pair that points past
 // the FlatBuffer inside the same file. Empty buffers give data == nullptr.

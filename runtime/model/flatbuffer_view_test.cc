@@ -21,8 +21,8 @@ std::vector<uint8_t> small_buffer() {
   put16(6, 8);   // field 1 at table + 8
   put32(8, 8);   // table: soffset to vtable (table - 8 = 0)
   put32(12, 0xABCD);
-  put32(16, 8);   // field 1: uoffset from 16 -> vector at 24
-  put32(24, 3);   // vector length 3 (int32)
+  put32(16, 8);  // field 1: uoffset from 16 -> vector at 24
+  put32(24, 3);  // vector length 3 (int32)
   put32(28, 10);
   put32(32, 20);
   put32(36, 30);

@@ -14,7 +14,9 @@ detail::ModelTables tables_of(const fb::Buffer& buffer, const fb::Vector& buffer
 
 }  // namespace
 
-uint32_t Model::schema_version() const { return root_.scalar<uint32_t>(schema::model::kVersion, 0); }
+uint32_t Model::schema_version() const {
+  return root_.scalar<uint32_t>(schema::model::kVersion, 0);
+}
 
 const char* Model::description() const {
   const char* text = nullptr;
@@ -32,8 +34,7 @@ TensorDesc Model::tensor(uint32_t index) const {
 OperatorDesc Model::op(uint32_t index) const {
   OperatorDesc desc;
   const auto model = tables_of(buffer_, buffers_, opcodes_, tensors_.length());
-  (void)detail::decode_operator(model, fb::table_element(operators_, index), index, &desc,
-                                nullptr);
+  (void)detail::decode_operator(model, fb::table_element(operators_, index), index, &desc, nullptr);
   return desc;
 }
 

@@ -83,8 +83,7 @@ Status ModelVerifier::check_subgraph(uint32_t index, const fb::Table& subgraph, 
   }
   for (uint32_t i = 0; i < operators.length(); ++i) {
     OperatorDesc op;
-    MOTE_TRY(
-        detail::decode_operator(tables, fb::table_element(operators, i), i, &op, &reporter_));
+    MOTE_TRY(detail::decode_operator(tables, fb::table_element(operators, i), i, &op, &reporter_));
   }
   if (index == 0) {
     model->tensors_ = tensors;
@@ -106,8 +105,7 @@ Status ModelVerifier::check_metadata(const fb::Vector& buffers) {
     const uint32_t buffer = m.scalar<uint32_t>(1, 0, &s);
     if (m.string(0, &name) == fb::FieldState::kBad || s == fb::FieldState::kBad ||
         buffer >= buffers.length()) {
-      return fail("model: metadata {} is malformed (buffer {} of {})", i, buffer,
-                  buffers.length());
+      return fail("model: metadata {} is malformed (buffer {} of {})", i, buffer, buffers.length());
     }
   }
   fb::Vector metadata_buffer;

@@ -67,15 +67,15 @@ TEST_P(ArenaBudgetTest, NoMoreThanTflmAndExactlyWhatItReports) {
   EXPECT_TRUE(usage.exact);
   EXPECT_EQ(usage.total, usage.persistent + usage.planned);
   RecordProperty("arena_total", static_cast<int>(usage.total));
-  std::printf("%s: mote %zu bytes (%zu persistent + %zu planned) vs TFLM %zu\n",
-              GetParam().c_str(), usage.total, usage.persistent, usage.planned, tflm_total);
+  std::printf("%s: mote %zu bytes (%zu persistent + %zu planned) vs TFLM %zu\n", GetParam().c_str(),
+              usage.total, usage.persistent, usage.planned, tflm_total);
 
   const ArenaRun exact = run_in_arena(*model, usage.total);
   EXPECT_EQ(exact.prepare, Status::kOk) << exact.messages;
   EXPECT_EQ(exact.invoke, Status::kOk) << exact.messages;
 
-  for (size_t smaller : {usage.total - 1, usage.total - 8, usage.total / 2,
-                         usage.persistent + usage.planned / 4}) {
+  for (size_t smaller :
+       {usage.total - 1, usage.total - 8, usage.total / 2, usage.persistent + usage.planned / 4}) {
     const ArenaRun run = run_in_arena(*model, smaller);
     EXPECT_EQ(run.prepare, Status::kArenaTooSmall) << smaller << " bytes";
     if (smaller >= usage.persistent) {

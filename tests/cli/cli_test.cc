@@ -85,9 +85,8 @@ TEST(Cli, InspectJsonHasArenaAndIo) {
 TEST(Cli, RunWritesTheGoldenOutput) {
   const std::string golden = shared_dir() + "/golden/hello_world_int8/";
   const std::string out = temp_path("out.bin");
-  const CommandResult r =
-      mote(fmt::format("run {} --input {}case3.in0.bin --output {}", model_path("hello_world_int8"),
-                       golden, out));
+  const CommandResult r = mote(fmt::format("run {} --input {}case3.in0.bin --output {}",
+                                           model_path("hello_world_int8"), golden, out));
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(read_bytes(out), read_bytes(golden + "case3.out0.bin"));
 }
@@ -95,11 +94,12 @@ TEST(Cli, RunWritesTheGoldenOutput) {
 TEST(Cli, RunRejectsWrongInputs) {
   const std::string wrong = temp_path("wrong.bin");
   std::ofstream(wrong) << "12345";
-  const CommandResult size = mote(fmt::format("run {} --input {}", model_path("hello_world_int8"), wrong));
+  const CommandResult size =
+      mote(fmt::format("run {} --input {}", model_path("hello_world_int8"), wrong));
   EXPECT_EQ(size.exit_code, 2);
   EXPECT_NE(size.output.find("takes 1 bytes"), std::string::npos) << size.output;
-  const CommandResult count =
-      mote(fmt::format("run {} --input {} --input {}", model_path("hello_world_int8"), wrong, wrong));
+  const CommandResult count = mote(
+      fmt::format("run {} --input {} --input {}", model_path("hello_world_int8"), wrong, wrong));
   EXPECT_EQ(count.exit_code, 2);
   EXPECT_NE(count.output.find("the model has 1 input"), std::string::npos) << count.output;
   const CommandResult missing =
@@ -128,8 +128,9 @@ TEST(Cli, UnsupportedOpIsNamed) {
   m.outputs = {1};
   const std::string path = temp_path("gelu.tflite");
   const std::vector<uint8_t> bytes = tools::write_tflite(m);
-  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                              static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(reinterpret_cast<const char*>(bytes.data()),
+             static_cast<std::streamsize>(bytes.size()));
   const CommandResult r = mote("verify " + path);
   EXPECT_EQ(r.exit_code, 5);
   EXPECT_NE(r.output.find("GELU"), std::string::npos) << r.output;

@@ -1,11 +1,11 @@
 // Every case in ../shared/golden reproduced by the interpreter: integer outputs byte for byte,
 // float outputs within the README's tolerance, and every intermediate tensor right after the
 // operator that writes it. The interpreter runs in the exact arena size it reports.
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <string>
 
 #include <fmt/format.h>
@@ -39,9 +39,9 @@ Status replay_prepare(PrepareContext&) { return Status::kOk; }
 
 Status replay_eval(EvalContext& ctx) {
   for (int32_t i = 0; i < ctx.output_count(); ++i) {
-    const std::vector<uint8_t> bytes = read_bytes(fmt::format(
-        "{}/intermediates/case{}.t{}.bin", g_replay.dir, g_replay.case_number,
-        ctx.output_tensor_index(i)));
+    const std::vector<uint8_t> bytes =
+        read_bytes(fmt::format("{}/intermediates/case{}.t{}.bin", g_replay.dir,
+                               g_replay.case_number, ctx.output_tensor_index(i)));
     std::memcpy(ctx.output_data(i), bytes.data(), bytes.size());
   }
   return Status::kOk;
@@ -69,7 +69,8 @@ class ReplayResolver {
         kernels_.push_back(&k);
       }
     }
-    resolver_ = std::make_unique<OpResolver>(kernels_.data(), static_cast<uint32_t>(kernels_.size()));
+    resolver_ =
+        std::make_unique<OpResolver>(kernels_.data(), static_cast<uint32_t>(kernels_.size()));
   }
   const OpResolver& resolver() const { return *resolver_; }
 
@@ -143,9 +144,10 @@ TEST_P(GoldenTest, InputGeneratorReproducesGoldenInputs) {
     }
     for (int k : rule["cases"]) {
       std::vector<std::vector<uint8_t>> generated;
-      ASSERT_TRUE(tools::generate_inputs(
-          static_cast<uint64_t>(k), narrow ? tools::InputRule::kNarrow : tools::InputRule::kFullRange,
-          params, specs, &generated));
+      ASSERT_TRUE(
+          tools::generate_inputs(static_cast<uint64_t>(k),
+                                 narrow ? tools::InputRule::kNarrow : tools::InputRule::kFullRange,
+                                 params, specs, &generated));
       for (size_t i = 0; i < generated.size(); ++i) {
         EXPECT_EQ(generated[i], read_bytes(fmt::format("{}/case{}.in{}.bin", dir, k, i)))
             << "case " << k << " input " << i;
@@ -169,9 +171,8 @@ TEST_P(GoldenTest, OutputsMatchEveryCase) {
           read_bytes(fmt::format("{}/case{}.out{}.bin", g->dir, k, o));
       const TensorHandle t = interpreter.output(o);
       ASSERT_EQ(expected.size(), t.bytes);
-      EXPECT_EQ(compare_tensor(t.type, static_cast<const uint8_t*>(t.data), expected.data(),
-                               t.bytes),
-                "")
+      EXPECT_EQ(
+          compare_tensor(t.type, static_cast<const uint8_t*>(t.data), expected.data(), t.bytes), "")
           << "output " << o;
     }
   }
@@ -192,9 +193,10 @@ void check_after_node(void* user, uint32_t node) {
   for (auto it = range.first; it != range.second; ++it) {
     const nlohmann::json& t = *it->second;
     const int index = t["tensor_index"];
-    const TensorHandle h = check->golden->prepared->interpreter().tensor(static_cast<uint32_t>(index));
-    const std::vector<uint8_t> expected = read_bytes(
-        fmt::format("{}/intermediates/case{}.t{}.bin", check->golden->dir, check->case_number, index));
+    const TensorHandle h =
+        check->golden->prepared->interpreter().tensor(static_cast<uint32_t>(index));
+    const std::vector<uint8_t> expected = read_bytes(fmt::format(
+        "{}/intermediates/case{}.t{}.bin", check->golden->dir, check->case_number, index));
     std::string diff;
     if (h.data == nullptr || h.bytes != expected.size()) {
       diff = fmt::format("tensor has {} bytes at {}, golden file has {}", h.bytes, h.data,
@@ -204,9 +206,9 @@ void check_after_node(void* user, uint32_t node) {
     }
     ++check->checked;
     if (!diff.empty()) {
-      check->first_failure = fmt::format("op {} {} tensor {} ({}): {}", node,
-                                         t["op_name"].get<std::string>(), index,
-                                         t["kind"].get<std::string>(), diff);
+      check->first_failure =
+          fmt::format("op {} {} tensor {} ({}): {}", node, t["op_name"].get<std::string>(), index,
+                      t["kind"].get<std::string>(), diff);
       return;
     }
   }

@@ -66,8 +66,8 @@ TEST_P(ByteFlipTest, MutantsRunOrAreRejected) {
     if (r.load != Status::kOk || (r.prepare != Status::kOk)) {
       const Status s = r.load != Status::kOk ? r.load : r.prepare;
       EXPECT_NE(s, Status::kOk);
-      EXPECT_FALSE(r.messages.empty()) << "mutant " << m << " rejected (" << status_name(s)
-                                       << ") without a reason";
+      EXPECT_FALSE(r.messages.empty())
+          << "mutant " << m << " rejected (" << status_name(s) << ") without a reason";
     } else {
       ++prepared;
     }

@@ -2,8 +2,8 @@
 // kernel unit tests (the "kernel runner" of TFLM, but with nothing faked):
 //
 //   mote::testing::GraphBuilder g;
-//   const int x = g.input(g.tensor_s8({1, 4}, 0.5f, 0), mote::tools::to_bytes<int8_t>({1, 2, 3, 4}));
-//   const int y = g.output(g.tensor_s8({1, 4}, 0.5f, 0));
+//   const int x = g.input(g.tensor_s8({1, 4}, 0.5f, 0), mote::tools::to_bytes<int8_t>({1, 2, 3,
+//   4})); const int y = g.output(g.tensor_s8({1, 4}, 0.5f, 0));
 //   g.op(mote::schema::BuiltinOp::kRelu, {x}, {y});
 //   ASSERT_EQ(g.run(), mote::Status::kOk) << g.messages();
 //   EXPECT_EQ(g.output_values<int8_t>(0), (std::vector<int8_t>{1, 2, 3, 4}));

@@ -70,7 +70,8 @@ std::string compare_tensor(TensorType type, const uint8_t* actual, const uint8_t
       float a, b;
       std::memcpy(&a, actual + 4 * i, 4);
       std::memcpy(&b, expected + 4 * i, 4);
-      const bool ok = std::fabs(a - b) <= 1e-5f + 1e-4f * std::fabs(b) || (std::isnan(a) && std::isnan(b));
+      const bool ok =
+          std::fabs(a - b) <= 1e-5f + 1e-4f * std::fabs(b) || (std::isnan(a) && std::isnan(b));
       if (!ok) {
         if (mismatches == 0) first = fmt::format("element {}: got {} expected {}", i, a, b);
         ++mismatches;

@@ -44,13 +44,13 @@ int64_t count_macs(const Model& model, const OperatorDesc& op) {
     case BuiltinOp::kUnidirectionalSequenceLstm: {
       // Four gates, each an input and a recurrent matrix-vector product per step.
       const Shape input = shape_of(model, op, false, 0);
-      const Shape input_to_output = shape_of(model, op, false, 4);     // [cells, input]
-      const Shape recurrent_to_output = shape_of(model, op, false, 8); // [cells, output]
-      const Shape projection = shape_of(model, op, false, 16);         // [output, cells]
+      const Shape input_to_output = shape_of(model, op, false, 4);      // [cells, input]
+      const Shape recurrent_to_output = shape_of(model, op, false, 8);  // [cells, output]
+      const Shape projection = shape_of(model, op, false, 16);          // [output, cells]
       const int64_t steps = input.num_elements() / (last_dim(input) > 0 ? last_dim(input) : 1);
-      const int64_t per_step = 4 * (input_to_output.num_elements() +
-                                    recurrent_to_output.num_elements()) +
-                               projection.num_elements();
+      const int64_t per_step =
+          4 * (input_to_output.num_elements() + recurrent_to_output.num_elements()) +
+          projection.num_elements();
       return steps * per_step;
     }
     default:

@@ -62,8 +62,8 @@ std::unique_ptr<LoadedModel> load_model_bytes(const std::vector<uint8_t>& bytes,
   MessageLog log;
   const Status status = Model::load(loaded->bytes, loaded->size, log.reporter(), &loaded->model);
   if (status != Status::kOk) {
-    *error = fmt::format("{}: {}", name, log.messages().empty() ? status_name(status)
-                                                                 : log.joined());
+    *error =
+        fmt::format("{}: {}", name, log.messages().empty() ? status_name(status) : log.joined());
     return nullptr;
   }
   return loaded;

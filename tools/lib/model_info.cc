@@ -193,12 +193,11 @@ std::string to_text(const ModelInfo& info, bool show_tensors, bool show_plan) {
     const auto& list = std::string(kind) == "input" ? info.inputs : info.outputs;
     for (size_t i = 0; i < list.size(); ++i) {
       const TensorInfo& t = info.tensors[list[i]];
-      std::string quant = t.scales.empty()
-                              ? ""
-                              : fmt::format("  scale {:.6g} zero_point {}", t.scales[0],
-                                            t.zero_points[0]);
-      line(fmt::format("{:<6} {:<5} {} {} '{}'{}", kind, i, t.dtype, shape_string(t.shape),
-                       t.name, quant));
+      std::string quant = t.scales.empty() ? ""
+                                           : fmt::format("  scale {:.6g} zero_point {}",
+                                                         t.scales[0], t.zero_points[0]);
+      line(fmt::format("{:<6} {:<5} {} {} '{}'{}", kind, i, t.dtype, shape_string(t.shape), t.name,
+                       quant));
     }
   }
   if (info.prepared) {

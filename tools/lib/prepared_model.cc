@@ -17,8 +17,8 @@ size_t sizing_arena_bytes(const LoadedModel& model) {
 
 }  // namespace
 
-std::unique_ptr<PreparedModel> PreparedModel::create(const LoadedModel& model,
-                                                     std::string* error, Status* status_out,
+std::unique_ptr<PreparedModel> PreparedModel::create(const LoadedModel& model, std::string* error,
+                                                     Status* status_out,
                                                      const OpResolver& resolver) {
   Status ignored = Status::kOk;
   if (status_out == nullptr) status_out = &ignored;
@@ -28,9 +28,8 @@ std::unique_ptr<PreparedModel> PreparedModel::create(const LoadedModel& model,
     p->storage_.assign(bytes + 16, 0);
     const auto address = reinterpret_cast<uintptr_t>(p->storage_.data());
     p->arena_ = p->storage_.data() + (16 - address % 16) % 16;
-    p->interpreter_ = std::make_unique<Interpreter>(model.model, resolver,
-                                                    Span<uint8_t>(p->arena_, bytes),
-                                                    p->log_.reporter());
+    p->interpreter_ = std::make_unique<Interpreter>(
+        model.model, resolver, Span<uint8_t>(p->arena_, bytes), p->log_.reporter());
     p->log_.clear();
     const Status status = p->interpreter_->prepare();
     const ArenaUsage& usage = p->interpreter_->arena_usage();

@@ -17,7 +17,8 @@ Offset<void> write_options(FlatBufferBuilder& b, const OptionsDef& options) {
   // Vectors first: a table cannot be open while other objects are created.
   std::vector<std::pair<uint16_t, Offset<flatbuffers::Vector<int32_t>>>> vectors;
   for (const OptionField& f : options.fields) {
-    if (f.kind == OptionField::Kind::kInt32Vector) vectors.emplace_back(f.id, b.CreateVector(f.vector));
+    if (f.kind == OptionField::Kind::kInt32Vector)
+      vectors.emplace_back(f.id, b.CreateVector(f.vector));
   }
   const uoffset_t start = b.StartTable();
   for (const OptionField& f : options.fields) {
@@ -109,7 +110,8 @@ std::vector<uint8_t> write_tflite(const ModelDef& model) {
       // The byte-sized code saturates at 127 (PLACEHOLDER_FOR_GREATER_OP_CODES) for new ops.
       b.AddElement<int8_t>(FieldIndexToOffset(s::operator_code::kDeprecatedBuiltinCode),
                            static_cast<int8_t>(op.builtin_code < 127 ? op.builtin_code : 127));
-      if (!op.custom_code.empty()) b.AddOffset(FieldIndexToOffset(s::operator_code::kCustomCode), custom);
+      if (!op.custom_code.empty())
+        b.AddOffset(FieldIndexToOffset(s::operator_code::kCustomCode), custom);
       b.AddElement<int32_t>(FieldIndexToOffset(s::operator_code::kVersion), op.version);
       b.AddElement<int32_t>(FieldIndexToOffset(s::operator_code::kBuiltinCode), op.builtin_code);
       codes.push_back(Offset<void>(b.EndTable(start)));
@@ -139,8 +141,10 @@ std::vector<uint8_t> write_tflite(const ModelDef& model) {
                             static_cast<uint8_t>(op.options.type));
       b.AddOffset(FieldIndexToOffset(s::op::kBuiltinOptions), options);
     }
-    if (!op.custom_options.empty()) b.AddOffset(FieldIndexToOffset(s::op::kCustomOptions), custom_options);
-    if (!op.intermediates.empty()) b.AddOffset(FieldIndexToOffset(s::op::kIntermediates), intermediates);
+    if (!op.custom_options.empty())
+      b.AddOffset(FieldIndexToOffset(s::op::kCustomOptions), custom_options);
+    if (!op.intermediates.empty())
+      b.AddOffset(FieldIndexToOffset(s::op::kIntermediates), intermediates);
     operators.push_back(Offset<void>(b.EndTable(start)));
   }
 

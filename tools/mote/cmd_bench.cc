@@ -60,16 +60,21 @@ int run_bench(const BenchOptions& opt) {
   const double median = micros[micros.size() / 2];
   const double macs_per_s = median > 0 ? static_cast<double>(info.macs) / (median * 1e-6) : 0;
   if (opt.json) {
-    nlohmann::json j = {{"model", opt.model}, {"runs", opt.runs},
-                        {"median_us", median}, {"min_us", micros.front()},
-                        {"max_us", micros.back()}, {"macs", info.macs},
-                        {"macs_per_second", macs_per_s}, {"arena", prepared->usage().total}};
+    nlohmann::json j = {{"model", opt.model},
+                        {"runs", opt.runs},
+                        {"median_us", median},
+                        {"min_us", micros.front()},
+                        {"max_us", micros.back()},
+                        {"macs", info.macs},
+                        {"macs_per_second", macs_per_s},
+                        {"arena", prepared->usage().total}};
     fmt::print("{}\n", j.dump(1));
   } else {
-    fmt::print("{}: median {:.2f} us (min {:.2f}, max {:.2f}) over {} runs; {:.3f} M MACs; "
-               "{:.1f} M MAC/s\n",
-               opt.model, median, micros.front(), micros.back(), opt.runs,
-               static_cast<double>(info.macs) / 1e6, macs_per_s / 1e6);
+    fmt::print(
+        "{}: median {:.2f} us (min {:.2f}, max {:.2f}) over {} runs; {:.3f} M MACs; "
+        "{:.1f} M MAC/s\n",
+        opt.model, median, micros.front(), micros.back(), opt.runs,
+        static_cast<double>(info.macs) / 1e6, macs_per_s / 1e6);
   }
   return kExitOk;
 }

@@ -96,10 +96,9 @@ int fill_inputs(const RunOptions& opt, Interpreter& interpreter) {
       std::string expected;
       for (size_t i = 0; i < count; ++i) {
         const TensorHandle t = interpreter.input(i);
-        expected += fmt::format("\n  input {}: '{}' {} {} ({} bytes)", i, t.name,
-                                type_name(t.type),
-                                tools::shape_string({t.shape.dims, t.shape.dims + t.shape.rank}),
-                                t.bytes);
+        expected +=
+            fmt::format("\n  input {}: '{}' {} {} ({} bytes)", i, t.name, type_name(t.type),
+                        tools::shape_string({t.shape.dims, t.shape.dims + t.shape.rank}), t.bytes);
       }
       print_error(fmt::format("{} --input file(s) given, the model has {} input(s):{}",
                               opt.inputs.size(), count, expected));
@@ -201,14 +200,15 @@ int run_run(const RunOptions& opt) {
       std::vector<size_t> order(n);
       std::iota(order.begin(), order.end(), 0);
       const size_t k = std::min<size_t>(static_cast<size_t>(std::max(opt.top, 0)), n);
-      std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k),
-                        order.end(), [&](size_t a, size_t b) {
+      std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(),
+                        [&](size_t a, size_t b) {
                           return values[a] > values[b] || (values[a] == values[b] && a < b);
                         });
       nlohmann::json top = nlohmann::json::array();
       for (size_t r = 0; r < k; ++r) {
         top.push_back({{"class", order[r]}, {"score", values[order[r]]}});
-        if (!opt.json) fmt::print("  #{:<2} class {:<5} {:.6f}\n", r + 1, order[r], values[order[r]]);
+        if (!opt.json)
+          fmt::print("  #{:<2} class {:<5} {:.6f}\n", r + 1, order[r], values[order[r]]);
       }
       oj["top"] = top;
     } else if (!opt.json) {
@@ -227,8 +227,8 @@ int run_run(const RunOptions& opt) {
 
 void register_run(CLI::App& app, int* exit_code) {
   auto opt = std::make_shared<RunOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "run", "Run one inference; print outputs (top classes for classifiers)");
+  CLI::App* cmd =
+      app.add_subcommand("run", "Run one inference; print outputs (top classes for classifiers)");
   cmd->add_option("MODEL", opt->model, ".tflite file")->required();
   cmd->add_option("-i,--input", opt->inputs,
                   "Raw little-endian bytes of one input tensor; repeat once per input, in order. "
@@ -244,7 +244,7 @@ void register_run(CLI::App& app, int* exit_code) {
   CLI::Option* top = cmd->add_option("--top", opt->top,
                                      "Print the K best classes (default 5 for SOFTMAX/LOGISTIC "
                                      "outputs)")
-                          ->check(CLI::NonNegativeNumber);
+                         ->check(CLI::NonNegativeNumber);
   cmd->add_flag("--json", opt->json, "Machine-readable output (all values, dequantized)");
   cmd->callback([opt, exit_code, top] {
     opt->top_requested = top->count() > 0;

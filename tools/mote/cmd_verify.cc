@@ -37,9 +37,8 @@ int run_verify(const VerifyOptions& opt) {
   }
   const ArenaUsage usage = prepared->usage();
   j["runs"] = true;
-  j["arena"] = {{"total", usage.total},
-                {"persistent", usage.persistent},
-                {"planned", usage.planned}};
+  j["arena"] = {
+      {"total", usage.total}, {"persistent", usage.persistent}, {"planned", usage.planned}};
   int code = kExitOk;
   if (opt.arena >= 0) {
     // Prepare again in exactly the arena the user will give it on the device.

@@ -104,8 +104,7 @@ class Table {
 bool follow_offset(const Buffer& buffer, uint32_t pos, uint32_t* target);
 
 // Reads a vector whose uoffset is stored at `pos`.
-FieldState vector_at_offset(const Buffer& buffer, uint32_t pos, uint32_t element_size,
-                            Vector* out);
+FieldState vector_at_offset(const Buffer& buffer, uint32_t pos, uint32_t element_size, Vector* out);
 
 // Element i of a vector of tables.
 Table table_element(const Vector& vector, uint32_t i);

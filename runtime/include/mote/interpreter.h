@@ -23,23 +23,23 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "memory/arena.h"
 #include "mote/model.h"
 #include "mote/op_kernel.h"
 #include "mote/op_resolver.h"
 #include "mote/reporter.h"
 #include "mote/span.h"
 #include "mote/status.h"
-#include "memory/arena.h"
 
 namespace mote {
 
 // Arena bytes, exact unless `exact` is false (the arena was too small even to measure; `total`
 // is then a lower bound). total = persistent + planned, for an arena aligned to 16 bytes.
 struct ArenaUsage {
-  size_t persistent = 0;  // tail: tensor table, node table, per-op data, variables, scratch table
-  size_t planned = 0;     // head: peak of activations and scratch (or prepare's working memory,
-                          // when that is larger)
-  size_t activations = 0; // peak of activations and scratch alone, as placed by the planner
+  size_t persistent = 0;   // tail: tensor table, node table, per-op data, variables, scratch table
+  size_t planned = 0;      // head: peak of activations and scratch (or prepare's working memory,
+                           // when that is larger)
+  size_t activations = 0;  // peak of activations and scratch alone, as placed by the planner
   size_t total = 0;
   bool exact = true;
 };
@@ -50,10 +50,10 @@ struct TensorHandle {
   size_t bytes = 0;
   TensorType type = TensorType::kFloat32;
   Shape shape;
-  float scale = 0.0f;      // per-tensor quantization; 0 when not quantized
+  float scale = 0.0f;  // per-tensor quantization; 0 when not quantized
   int32_t zero_point = 0;
   const char* name = "";
-  int32_t index = -1;      // in the model's tensor list
+  int32_t index = -1;  // in the model's tensor list
 
   template <typename T>
   T* data_as() const {

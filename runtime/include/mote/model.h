@@ -62,7 +62,7 @@ struct Quantization {
 
 struct TensorDesc {
   uint32_t index = 0;
-  const char* name = "";         // points into the model; "" when absent
+  const char* name = "";  // points into the model; "" when absent
   TensorType type = TensorType::kFloat32;
   Shape shape;
   const uint8_t* data = nullptr;  // constant data in the model, or nullptr
@@ -78,14 +78,14 @@ struct TensorDesc {
 
 struct OperatorDesc {
   uint32_t index = 0;
-  int32_t builtin_code = 0;           // schema BuiltinOperator; 32 (CUSTOM) for custom ops
+  int32_t builtin_code = 0;  // schema BuiltinOperator; 32 (CUSTOM) for custom ops
   int32_t version = 1;
   const char* custom_code = nullptr;  // custom op name, nullptr for builtins
   PackedArray<int32_t> inputs;        // tensor indices; -1 marks an omitted optional input
   PackedArray<int32_t> outputs;
   PackedArray<int32_t> intermediates;
-  uint8_t options_type = 0;           // BuiltinOptions union type id (schema::Options)
-  fb::Table options;                  // the options table; invalid when absent
+  uint8_t options_type = 0;  // BuiltinOptions union type id (schema::Options)
+  fb::Table options;         // the options table; invalid when absent
   PackedArray<uint8_t> custom_options;
 
   // "CONV_2D", or the custom code for custom ops.

@@ -41,10 +41,10 @@ class PrepareContext;
 class EvalContext;
 
 struct OpKernel {
-  int32_t builtin_code;          // schema BuiltinOperator; BuiltinOp::kCustom for custom ops
-  const char* custom_name;       // custom op name; nullptr for builtins
-  int32_t max_version;           // highest operator version this kernel implements
-  uint8_t options_type;          // expected BuiltinOptions union id; 0 accepts only NONE
+  int32_t builtin_code;     // schema BuiltinOperator; BuiltinOp::kCustom for custom ops
+  const char* custom_name;  // custom op name; nullptr for builtins
+  int32_t max_version;      // highest operator version this kernel implements
+  uint8_t options_type;     // expected BuiltinOptions union id; 0 accepts only NONE
   Status (*prepare)(PrepareContext& ctx);
   Status (*eval)(EvalContext& ctx);
 };
@@ -53,14 +53,14 @@ struct OpKernel {
 struct NodeState {
   const OpKernel* kernel = nullptr;
   void* op_data = nullptr;
-  PackedArray<int32_t> inputs;   // tensor indices in the model (flash)
+  PackedArray<int32_t> inputs;  // tensor indices in the model (flash)
   PackedArray<int32_t> outputs;
 };
 
 struct ScratchSlot {
   uint32_t offset = 0;  // from the arena head
   uint32_t size = 0;
-  int32_t node = 0;     // the operator that requested it
+  int32_t node = 0;  // the operator that requested it
 };
 
 class PrepareContext {

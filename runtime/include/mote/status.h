@@ -12,14 +12,14 @@
 
 namespace mote {
 
-enum class [[nodiscard]] Status : uint8_t {
-  kOk = 0,
-  kInvalidModel,      // the file is not a well-formed TFLite model (bounds, indices, sizes)
-  kUnsupported,       // well-formed, but uses an op, type or feature Mote does not run
-  kArenaTooSmall,     // the arena cannot hold what prepare needs; see ArenaUsage::required
-  kInvalidArgument,   // API misuse (bad index, null buffer, wrong state)
-  kNotPrepared,       // invoke() or a tensor accessor called before a successful prepare()
-  kEvalFailed,        // a kernel rejected data at run time (e.g. an index out of range)
+enum class [[nodiscard]] Status : uint8_t{
+    kOk = 0,
+    kInvalidModel,     // the file is not a well-formed TFLite model (bounds, indices, sizes)
+    kUnsupported,      // well-formed, but uses an op, type or feature Mote does not run
+    kArenaTooSmall,    // the arena cannot hold what prepare needs; see ArenaUsage::required
+    kInvalidArgument,  // API misuse (bad index, null buffer, wrong state)
+    kNotPrepared,      // invoke() or a tensor accessor called before a successful prepare()
+    kEvalFailed,       // a kernel rejected data at run time (e.g. an index out of range)
 };
 
 // Short stable name of a status ("ok", "invalid_model", ...), for logs and JSON.
@@ -29,10 +29,10 @@ const char* status_name(Status status);
 
 // Propagates a non-OK status to the caller. The one macro in the runtime: without exceptions,
 // early return is the only way to keep every callee's status from being dropped.
-#define MOTE_TRY(expr)                                  \
-  do {                                                  \
-    const ::mote::Status mote_try_status_ = (expr);     \
-    if (mote_try_status_ != ::mote::Status::kOk) {      \
-      return mote_try_status_;                          \
-    }                                                   \
+#define MOTE_TRY(expr)                              \
+  do {                                              \
+    const ::mote::Status mote_try_status_ = (expr); \
+    if (mote_try_status_ != ::mote::Status::kOk) {  \
+      return mote_try_status_;                      \
+    }                                               \
   } while (false)

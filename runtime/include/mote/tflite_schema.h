@@ -132,8 +132,8 @@ enum class Padding : int8_t { kSame = 0, kValid = 1 };
 
 // Field ids inside the option tables.
 namespace conv2d_options {
-inline constexpr uint16_t kPadding = 0, kStrideW = 1, kStrideH = 2, kActivation = 3,
-                          kDilationW = 4, kDilationH = 5, kQuantizedBiasType = 6;
+inline constexpr uint16_t kPadding = 0, kStrideW = 1, kStrideH = 2, kActivation = 3, kDilationW = 4,
+                          kDilationH = 5, kQuantizedBiasType = 6;
 }
 namespace depthwise_conv2d_options {
 inline constexpr uint16_t kPadding = 0, kStrideW = 1, kStrideH = 2, kDepthMultiplier = 3,

@@ -24,7 +24,7 @@ struct FullyConnectedQuant {
   int32_t output_offset = 0;  // output zero point
   const int32_t* multipliers = nullptr;
   const int32_t* shifts = nullptr;
-  bool per_channel = false;   // per-channel filters are symmetric: filter_offset is not applied
+  bool per_channel = false;  // per-channel filters are symmetric: filter_offset is not applied
   int32_t activation_min = 0;
   int32_t activation_max = 0;
 };
