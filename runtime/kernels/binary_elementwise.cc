@@ -5,16 +5,6 @@
 namespace mote {
 namespace kernels {
 
-ShapeText::ShapeText(const Shape& shape) {
-  TextBuffer out(text, sizeof(text));
-  out.append('[');
-  for (int32_t i = 0; i < shape.rank; ++i) {
-    if (i > 0) out.append(", ");
-    out.append_int(shape.dims[i]);
-  }
-  out.append(']');
-}
-
 Status prepare_broadcast_binary(const PrepareContext& ctx, int32_t max_broadcast_rank,
                                 ref::BroadcastGeometry* geometry) {
   MOTE_TRY(ctx.expect_counts(2, 2, 1));

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "kernels/kernel_util.h"
 #include "kernels/ref/broadcast.h"
 #include "mote/op_kernel.h"
 
@@ -16,13 +17,6 @@ namespace kernels {
 // shape (leading 1s aside). Fills *geometry for ref::broadcast_binary.
 Status prepare_broadcast_binary(const PrepareContext& ctx, int32_t max_broadcast_rank,
                                 ref::BroadcastGeometry* geometry);
-
-// "[1, 8, 8, 3]" for messages.
-struct ShapeText {
-  explicit ShapeText(const Shape& shape);
-  const char* c_str() const { return text; }
-  char text[8 + kMaxRank * 12] = {};
-};
 
 }  // namespace kernels
 }  // namespace mote

@@ -1,5 +1,4 @@
 // DEQUANTIZE: int8, int16, uint8 -> float32 with per-tensor parameters (TFLM's reference kernel).
-#include "kernels/binary_elementwise.h"
 #include "kernels/kernel_util.h"
 #include "kernels/ref/quantize.h"
 #include "mote/ops.h"

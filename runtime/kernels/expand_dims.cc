@@ -3,6 +3,7 @@
 // axis of size 1 inserted, same type. The data is copied unchanged.
 #include <cstring>
 
+#include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -11,22 +12,6 @@ namespace {
 struct ExpandDimsData {
   uint32_t bytes = 0;
 };
-
-Status expect_output_shape(const PrepareContext& ctx, const TensorDesc& output,
-                           const Shape& expected) {
-  if (output.shape.rank != expected.rank) {
-    return ctx.fail(Status::kInvalidModel, "output tensor {} has rank {}, expected {}",
-                    output.index, output.shape.rank, expected.rank);
-  }
-  for (int32_t d = 0; d < expected.rank; ++d) {
-    if (output.shape.dims[d] != expected.dims[d]) {
-      return ctx.fail(Status::kInvalidModel,
-                      "output tensor {} has dimension {} of size {}, expected {}", output.index, d,
-                      output.shape.dims[d], expected.dims[d]);
-    }
-  }
-  return Status::kOk;
-}
 
 Status prepare(PrepareContext& ctx) {
   MOTE_TRY(ctx.expect_counts(2, 2, 1));
@@ -59,7 +44,7 @@ Status prepare(PrepareContext& ctx) {
   for (int32_t d = 0, i = 0; d < expected.rank; ++d) {
     expected.dims[d] = d == position ? 1 : input.shape.dims[i++];
   }
-  MOTE_TRY(expect_output_shape(ctx, output, expected));
+  MOTE_TRY(kernels::expect_shape(ctx, output, expected));
 
   auto* data = ctx.allocate<ExpandDimsData>();
   if (data == nullptr) return Status::kArenaTooSmall;

@@ -1,5 +1,7 @@
 #include "kernels/kernel_util.h"
 
+#include "mote/format.h"
+
 namespace mote {
 namespace kernels {
 
@@ -105,6 +107,32 @@ Status prepare_channel_multipliers(PrepareContext& ctx, const TensorDesc& input,
                     filter.index);
   }
   return Status::kOk;
+}
+
+Status expect_shape(const PrepareContext& ctx, const TensorDesc& tensor, const Shape& expected,
+                    const char* role) {
+  if (tensor.shape.rank != expected.rank) {
+    return ctx.fail(Status::kInvalidModel, "{} tensor {} has rank {}, expected {}", role,
+                    tensor.index, tensor.shape.rank, expected.rank);
+  }
+  for (int32_t d = 0; d < expected.rank; ++d) {
+    if (tensor.shape.dims[d] != expected.dims[d]) {
+      return ctx.fail(Status::kInvalidModel,
+                      "{} tensor {} has dimension {} of size {}, expected {}", role, tensor.index,
+                      d, tensor.shape.dims[d], expected.dims[d]);
+    }
+  }
+  return Status::kOk;
+}
+
+ShapeText::ShapeText(const Shape& shape) {
+  TextBuffer out(text, sizeof(text));
+  out.append('[');
+  for (int32_t i = 0; i < shape.rank; ++i) {
+    if (i > 0) out.append(", ");
+    out.append_int(shape.dims[i]);
+  }
+  out.append(']');
 }
 
 }  // namespace kernels

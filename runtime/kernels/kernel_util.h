@@ -40,6 +40,17 @@ Status prepare_channel_multipliers(PrepareContext& ctx, const TensorDesc& input,
 Status expect_per_tensor_scale(const PrepareContext& ctx, const TensorDesc& tensor,
                                const char* role);
 
+// Checks that `tensor` has exactly the `expected` shape (rank and every dimension).
+Status expect_shape(const PrepareContext& ctx, const TensorDesc& tensor, const Shape& expected,
+                    const char* role = "output");
+
+// A shape as "[1, 2, 3]", for messages.
+struct ShapeText {
+  explicit ShapeText(const Shape& shape);
+  const char* c_str() const { return text; }
+  char text[8 + kMaxRank * 12] = {};
+};
+
 // Copies a count of elements as int64 (shapes are verified, so the product fits).
 inline int64_t elements(const TensorDesc& t) { return t.shape.num_elements(); }
 

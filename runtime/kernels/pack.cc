@@ -2,6 +2,7 @@
 // shape and the output's type. Output: that shape with an axis of size values_count inserted at
 // `axis` (negative counts from the end of the output). Data is copied unchanged (TFLM does not
 // requantize int8 inputs whose scales differ from the output's).
+#include "kernels/kernel_util.h"
 #include "kernels/ref/concatenation.h"
 #include "mote/ops.h"
 
@@ -24,22 +25,6 @@ bool supported_type(TensorType type) {
     default:
       return false;
   }
-}
-
-Status expect_output_shape(const PrepareContext& ctx, const TensorDesc& output,
-                           const Shape& expected) {
-  if (output.shape.rank != expected.rank) {
-    return ctx.fail(Status::kInvalidModel, "output tensor {} has rank {}, expected {}",
-                    output.index, output.shape.rank, expected.rank);
-  }
-  for (int32_t d = 0; d < expected.rank; ++d) {
-    if (output.shape.dims[d] != expected.dims[d]) {
-      return ctx.fail(Status::kInvalidModel,
-                      "output tensor {} has dimension {} of size {}, expected {}", output.index, d,
-                      output.shape.dims[d], expected.dims[d]);
-    }
-  }
-  return Status::kOk;
 }
 
 Status prepare(PrepareContext& ctx) {
@@ -78,7 +63,7 @@ Status prepare(PrepareContext& ctx) {
   for (int32_t d = 0, i = 0; d < expected.rank; ++d) {
     expected.dims[d] = d == axis ? count : first.shape.dims[i++];
   }
-  MOTE_TRY(expect_output_shape(ctx, output, expected));
+  MOTE_TRY(kernels::expect_shape(ctx, output, expected));
 
   auto* data = ctx.allocate<PackData>();
   if (data == nullptr) return Status::kArenaTooSmall;

@@ -2,7 +2,6 @@
 // uint8 -> int8, int16 -> int8/int16/int32, int32 -> int8/int16: exactly the pairs TFLM's
 // reference kernel runs. Per-tensor output parameters (TFLM has no per-channel QUANTIZE).
 #include "kernels/ref/quantize.h"
-#include "kernels/binary_elementwise.h"
 #include "kernels/kernel_util.h"
 #include "mote/ops.h"
 

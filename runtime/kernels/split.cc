@@ -3,6 +3,7 @@
 // the input's type, each the input's shape with the axis divided by num_splits. Data is copied
 // unchanged (no requantization, as in TFLM).
 #include "kernels/ref/split.h"
+#include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -23,22 +24,6 @@ bool supported_type(TensorType type) {
     default:
       return false;
   }
-}
-
-Status expect_output_shape(const PrepareContext& ctx, const TensorDesc& output,
-                           const Shape& expected) {
-  if (output.shape.rank != expected.rank) {
-    return ctx.fail(Status::kInvalidModel, "output tensor {} has rank {}, expected {}",
-                    output.index, output.shape.rank, expected.rank);
-  }
-  for (int32_t d = 0; d < expected.rank; ++d) {
-    if (output.shape.dims[d] != expected.dims[d]) {
-      return ctx.fail(Status::kInvalidModel,
-                      "output tensor {} has dimension {} of size {}, expected {}", output.index, d,
-                      output.shape.dims[d], expected.dims[d]);
-    }
-  }
-  return Status::kOk;
 }
 
 Status prepare(PrepareContext& ctx) {
@@ -77,7 +62,7 @@ Status prepare(PrepareContext& ctx) {
   for (int32_t i = 0; i < count; ++i) {
     const TensorDesc output = ctx.output(i);
     MOTE_TRY(ctx.expect_same_type(input, output));
-    MOTE_TRY(expect_output_shape(ctx, output, expected));
+    MOTE_TRY(kernels::expect_shape(ctx, output, expected));
   }
 
   auto* data = ctx.allocate<SplitData>();

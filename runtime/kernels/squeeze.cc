@@ -3,6 +3,7 @@
 // from the end; empty removes every axis of size 1). The data is copied unchanged.
 #include <cstring>
 
+#include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -11,22 +12,6 @@ namespace {
 struct SqueezeData {
   uint32_t bytes = 0;
 };
-
-Status expect_output_shape(const PrepareContext& ctx, const TensorDesc& output,
-                           const Shape& expected) {
-  if (output.shape.rank != expected.rank) {
-    return ctx.fail(Status::kInvalidModel, "output tensor {} has rank {}, expected {}",
-                    output.index, output.shape.rank, expected.rank);
-  }
-  for (int32_t d = 0; d < expected.rank; ++d) {
-    if (output.shape.dims[d] != expected.dims[d]) {
-      return ctx.fail(Status::kInvalidModel,
-                      "output tensor {} has dimension {} of size {}, expected {}", output.index, d,
-                      output.shape.dims[d], expected.dims[d]);
-    }
-  }
-  return Status::kOk;
-}
 
 Status prepare(PrepareContext& ctx) {
   MOTE_TRY(ctx.expect_counts(1, 1, 1));
@@ -67,7 +52,7 @@ Status prepare(PrepareContext& ctx) {
   for (int32_t d = 0; d < rank; ++d) {
     if (!squeeze[d]) expected.dims[expected.rank++] = input.shape.dims[d];
   }
-  MOTE_TRY(expect_output_shape(ctx, output, expected));
+  MOTE_TRY(kernels::expect_shape(ctx, output, expected));
 
   auto* data = ctx.allocate<SqueezeData>();
   if (data == nullptr) return Status::kArenaTooSmall;

@@ -12,6 +12,7 @@
 // lengths, and exactly one element along every shrunk axis (TFLM leaves the output unwritten
 // for a shrunk index outside the input, or a shrunk axis with a negative stride).
 #include "kernels/ref/strided_slice.h"
+#include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -33,22 +34,6 @@ bool supported_type(TensorType type) {
     default:
       return false;
   }
-}
-
-Status expect_output_shape(const PrepareContext& ctx, const TensorDesc& output,
-                           const Shape& expected) {
-  if (output.shape.rank != expected.rank) {
-    return ctx.fail(Status::kInvalidModel, "output tensor {} has rank {}, expected {}",
-                    output.index, output.shape.rank, expected.rank);
-  }
-  for (int32_t d = 0; d < expected.rank; ++d) {
-    if (output.shape.dims[d] != expected.dims[d]) {
-      return ctx.fail(Status::kInvalidModel,
-                      "output tensor {} has dimension {} of size {}, expected {}", output.index, d,
-                      output.shape.dims[d], expected.dims[d]);
-    }
-  }
-  return Status::kOk;
 }
 
 // begin, end and strides: constant int32 vectors, copied into `values` (count entries).
@@ -131,7 +116,7 @@ Status prepare(PrepareContext& ctx) {
                       a - loops.first_axis, loops.count[a], loops.start[a], loops.input_dims[a]);
     }
   }
-  MOTE_TRY(expect_output_shape(ctx, output, expected));
+  MOTE_TRY(kernels::expect_shape(ctx, output, expected));
   data->element_size = static_cast<uint32_t>(type_size(input.type));
   ctx.set_op_data(data);
   return Status::kOk;

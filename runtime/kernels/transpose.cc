@@ -7,6 +7,7 @@
 // and an output shape that is not the permuted input shape, both of which would make Eval read
 // outside the input.
 #include "kernels/ref/transpose.h"
+#include "kernels/kernel_util.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -26,22 +27,6 @@ bool supported_type(TensorType type) {
     default:
       return false;
   }
-}
-
-Status expect_output_shape(const PrepareContext& ctx, const TensorDesc& output,
-                           const Shape& expected) {
-  if (output.shape.rank != expected.rank) {
-    return ctx.fail(Status::kInvalidModel, "output tensor {} has rank {}, expected {}",
-                    output.index, output.shape.rank, expected.rank);
-  }
-  for (int32_t d = 0; d < expected.rank; ++d) {
-    if (output.shape.dims[d] != expected.dims[d]) {
-      return ctx.fail(Status::kInvalidModel,
-                      "output tensor {} has dimension {} of size {}, expected {}", output.index, d,
-                      output.shape.dims[d], expected.dims[d]);
-    }
-  }
-  return Status::kOk;
 }
 
 Status prepare(PrepareContext& ctx) {
@@ -90,7 +75,7 @@ Status prepare(PrepareContext& ctx) {
     g.output_dims[d] = input.shape.dims[axis];
     g.input_strides[d] = input_strides[axis];
   }
-  MOTE_TRY(expect_output_shape(ctx, output, expected));
+  MOTE_TRY(kernels::expect_shape(ctx, output, expected));
   data->element_size = static_cast<uint32_t>(type_size(input.type));
   ctx.set_op_data(data);
   return Status::kOk;
