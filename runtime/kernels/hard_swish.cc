@@ -15,13 +15,8 @@ struct HardSwishData {
 };
 
 Status prepare(PrepareContext& ctx) {
-  MOTE_TRY(ctx.expect_counts(1, 1, 1));
-  const TensorDesc input = ctx.input(0);
-  const TensorDesc output = ctx.output(0);
-  MOTE_TRY(ctx.expect_same_type(input, output));
-  if (output.shape != input.shape) {
-    return ctx.fail(Status::kInvalidModel, "output shape differs from input shape");
-  }
+  TensorDesc input, output;
+  MOTE_TRY(kernels::expect_unary(ctx, &input, &output));
   auto* data = ctx.allocate<HardSwishData>();
   if (data == nullptr) return Status::kArenaTooSmall;
   data->type = input.type;

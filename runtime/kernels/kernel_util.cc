@@ -125,6 +125,14 @@ Status expect_shape(const PrepareContext& ctx, const TensorDesc& tensor, const S
   return Status::kOk;
 }
 
+Status expect_unary(const PrepareContext& ctx, TensorDesc* input, TensorDesc* output) {
+  MOTE_TRY(ctx.expect_counts(1, 1, 1));
+  *input = ctx.input(0);
+  *output = ctx.output(0);
+  MOTE_TRY(ctx.expect_same_type(*input, *output));
+  return expect_shape(ctx, *output, input->shape);
+}
+
 ShapeText::ShapeText(const Shape& shape) {
   TextBuffer out(text, sizeof(text));
   out.append('[');

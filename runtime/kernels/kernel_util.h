@@ -44,6 +44,16 @@ Status expect_per_tensor_scale(const PrepareContext& ctx, const TensorDesc& tens
 Status expect_shape(const PrepareContext& ctx, const TensorDesc& tensor, const Shape& expected,
                     const char* role = "output");
 
+// The common prologue of elementwise unary ops: one input and one output, of the same type and
+// the same shape. Fills *input and *output.
+Status expect_unary(const PrepareContext& ctx, TensorDesc* input, TensorDesc* output);
+
+// True when `type` is one of `types` (an op's supported element types).
+template <typename... Types>
+constexpr bool is_one_of(TensorType type, Types... types) {
+  return ((type == types) || ...);
+}
+
 // A shape as "[1, 2, 3]", for messages.
 struct ShapeText {
   explicit ShapeText(const Shape& shape);

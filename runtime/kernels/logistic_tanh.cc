@@ -59,13 +59,8 @@ Status prepare_int16(PrepareContext& ctx, const TensorDesc& input, const TensorD
 }  // namespace
 
 Status prepare_logistic_tanh(PrepareContext& ctx, SigmoidFunction function) {
-  MOTE_TRY(ctx.expect_counts(1, 1, 1));
-  const TensorDesc input = ctx.input(0);
-  const TensorDesc output = ctx.output(0);
-  MOTE_TRY(ctx.expect_same_type(input, output));
-  if (output.shape != input.shape) {
-    return ctx.fail(Status::kInvalidModel, "output shape differs from input shape");
-  }
+  TensorDesc input, output;
+  MOTE_TRY(kernels::expect_unary(ctx, &input, &output));
   auto* data = ctx.allocate<LogisticTanhData>();
   if (data == nullptr) return Status::kArenaTooSmall;
   data->function = function;

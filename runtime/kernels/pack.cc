@@ -15,16 +15,8 @@ struct PackData {
 };
 
 bool supported_type(TensorType type) {
-  switch (type) {
-    case TensorType::kFloat32:
-    case TensorType::kInt8:
-    case TensorType::kInt16:
-    case TensorType::kInt32:
-    case TensorType::kInt64:
-      return true;
-    default:
-      return false;
-  }
+  return kernels::is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16,
+                            TensorType::kInt32, TensorType::kInt64);
 }
 
 Status prepare(PrepareContext& ctx) {

@@ -9,6 +9,7 @@
 // constant_values must share the output's scale and zero point; nothing else is requantized.
 #include <cstring>
 
+#include "kernels/kernel_util.h"
 #include "kernels/ref/pad.h"
 #include "mote/ops.h"
 
@@ -24,15 +25,8 @@ struct PadData {
 };
 
 bool supported_type(TensorType type) {
-  switch (type) {
-    case TensorType::kFloat32:
-    case TensorType::kInt8:
-    case TensorType::kInt16:
-    case TensorType::kInt32:
-      return true;
-    default:
-      return false;
-  }
+  return kernels::is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16,
+                            TensorType::kInt32);
 }
 
 // Per-tensor (scale, zero point), or (0, 0) for a tensor without quantization parameters, which

@@ -15,15 +15,8 @@ struct SplitData {
 };
 
 bool supported_type(TensorType type) {
-  switch (type) {
-    case TensorType::kFloat32:
-    case TensorType::kInt8:
-    case TensorType::kInt16:
-    case TensorType::kInt32:
-      return true;
-    default:
-      return false;
-  }
+  return kernels::is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16,
+                            TensorType::kInt32);
 }
 
 Status prepare(PrepareContext& ctx) {

@@ -24,16 +24,8 @@ struct StridedSliceData {
 };
 
 bool supported_type(TensorType type) {
-  switch (type) {
-    case TensorType::kFloat32:
-    case TensorType::kInt8:
-    case TensorType::kInt16:
-    case TensorType::kInt32:
-    case TensorType::kBool:
-      return true;
-    default:
-      return false;
-  }
+  return kernels::is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16,
+                            TensorType::kInt32, TensorType::kBool);
 }
 
 // begin, end and strides: constant int32 vectors, copied into `values` (count entries).

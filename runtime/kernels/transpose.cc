@@ -19,14 +19,7 @@ struct TransposeData {
 };
 
 bool supported_type(TensorType type) {
-  switch (type) {
-    case TensorType::kFloat32:
-    case TensorType::kInt8:
-    case TensorType::kInt16:
-      return true;
-    default:
-      return false;
-  }
+  return kernels::is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16);
 }
 
 Status prepare(PrepareContext& ctx) {
