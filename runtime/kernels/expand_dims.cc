@@ -1,6 +1,6 @@
-// EXPAND_DIMS: float32, int8 (TFLM's set). Inputs: input, axis (constant int32, one element;
-// negative counts from the end of the output, so -1 appends). Output: the input shape with an
-// axis of size 1 inserted, same type. The data is copied unchanged.
+// EXPAND_DIMS: any fixed-size type (TFLM: float32 and int8 only). Inputs: input, axis (constant
+// int32, one element; negative counts from the end of the output, so -1 appends). Output: the input
+// shape with an axis of size 1 inserted, same type. The data is copied unchanged.
 #include <cstring>
 
 #include "kernels/kernel_util.h"
@@ -18,9 +18,8 @@ Status prepare(PrepareContext& ctx) {
   const TensorDesc input = ctx.input(0);
   const TensorDesc axis = ctx.input(1);
   const TensorDesc output = ctx.output(0);
-  if (input.type != TensorType::kFloat32 && input.type != TensorType::kInt8) {
-    return ctx.unsupported_type(input, "input");
-  }
+  // TFLM accepts only float32 and int8, but the op only moves bytes: any fixed-size type works.
+  if (type_size(input.type) == 0) return ctx.unsupported_type(input, "input");
   MOTE_TRY(ctx.expect_same_type(input, output));
   // TFLM reads the axis in Prepare, so only a constant axis is meaningful.
   if (!axis.is_constant()) {

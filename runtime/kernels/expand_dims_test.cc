@@ -64,14 +64,14 @@ TEST(ExpandDims, Rejections) {
     EXPECT_NE(g.messages().find("not constant"), std::string::npos) << g.messages();
   }
   {
-    GraphBuilder g;  // int32 data: TFLM's kernel supports float32 and int8 only
-    const int x =
-        g.input(GraphBuilder::tensor_of(TensorType::kInt32, {2}), to_bytes<int32_t>({1, 2}));
+    GraphBuilder g;  // strings have no fixed element size
+    const int x = g.input(GraphBuilder::tensor_of(TensorType::kString, {2}), {});
     const int a =
         g.constant(GraphBuilder::tensor_of(TensorType::kInt32, {1}), to_bytes<int32_t>({0}));
-    const int y = g.output(GraphBuilder::tensor_of(TensorType::kInt32, {1, 2}));
+    const int y = g.output(GraphBuilder::tensor_of(TensorType::kString, {1, 2}));
     g.op(BuiltinOp::kExpandDims, {x, a}, {y}, no_options());
     EXPECT_EQ(g.prepare(), Status::kUnsupported);
+    EXPECT_NE(g.messages().find("string"), std::string::npos) << g.messages();
   }
   {
     GraphBuilder g;  // int64 axis
@@ -83,6 +83,24 @@ TEST(ExpandDims, Rejections) {
     EXPECT_EQ(g.prepare(), Status::kUnsupported);
     EXPECT_NE(g.messages().find("axis"), std::string::npos) << g.messages();
   }
+}
+
+}  // namespace
+}  // namespace mote::testing
+
+namespace mote::testing {
+namespace {
+
+TEST(ExpandDims, AnyFixedSizeTypeIsCopied) {
+  GraphBuilder g;
+  const int x = g.input(GraphBuilder::tensor_of(TensorType::kInt16, {2}),
+                        tools::to_bytes<int16_t>({-300, 7}));
+  const int axis =
+      g.constant(GraphBuilder::tensor_of(TensorType::kInt32, {1}), tools::to_bytes<int32_t>({0}));
+  const int y = g.output(GraphBuilder::tensor_of(TensorType::kInt16, {1, 2}));
+  g.op(schema::BuiltinOp::kExpandDims, {x, axis}, {y});
+  ASSERT_EQ(g.run(), Status::kOk) << g.messages();
+  EXPECT_EQ(g.output_values<int16_t>(0), (std::vector<int16_t>{-300, 7}));
 }
 
 }  // namespace
