@@ -29,16 +29,27 @@ void fully_connected_s8(const FullyConnectedGeometry& g, const FullyConnectedQua
                         const int8_t* input, const int8_t* filter, const int32_t* bias,
                         int8_t* output) {
   const int32_t filter_offset = q.per_channel ? 0 : q.filter_offset;
+  // TFLite accumulates sum((w + fo) * (x + io)) in int32. Expanded, that is
+  // sum(w * x) + io * sum(w) + fo * sum(x) + depth * fo * io: the same value modulo 2^32 (so
+  // the same bits, wrap-around included), but the first two sums are plain dot products the
+  // compiler vectorizes. Unsigned arithmetic keeps the wrap defined.
+  const uint32_t io = static_cast<uint32_t>(q.input_offset);
+  const uint32_t fo = static_cast<uint32_t>(filter_offset);
+  const uint32_t depth = static_cast<uint32_t>(g.accum_depth);
   for (int32_t b = 0; b < g.batches; ++b) {
     const int8_t* in = input + static_cast<int64_t>(b) * g.accum_depth;
+    uint32_t sum_x = 0;
+    for (int32_t d = 0; d < g.accum_depth; ++d) sum_x += static_cast<uint32_t>(in[d]);
+    const uint32_t row_constant = fo * sum_x + depth * fo * io;
     for (int32_t o = 0; o < g.output_depth; ++o) {
       const int8_t* w = filter + static_cast<int64_t>(o) * g.accum_depth;
-      // TFLite accumulates in int32. Products are at most 255 * 256, so the sum only wraps for
-      // depths above ~32k; unsigned arithmetic keeps that wrap defined (same bits).
-      uint32_t acc = 0;
+      uint32_t sum_wx = 0;
+      uint32_t sum_w = 0;
       for (int32_t d = 0; d < g.accum_depth; ++d) {
-        acc += static_cast<uint32_t>((w[d] + filter_offset) * (in[d] + q.input_offset));
+        sum_wx += static_cast<uint32_t>(w[d] * in[d]);
+        sum_w += static_cast<uint32_t>(w[d]);
       }
+      uint32_t acc = sum_wx + io * sum_w + row_constant;
       if (bias != nullptr) acc += static_cast<uint32_t>(bias[o]);
       const int32_t c = q.per_channel ? o : 0;
       int32_t v = multiply_by_quantized_multiplier(static_cast<int32_t>(acc), q.multipliers[c],
