@@ -120,24 +120,24 @@ TEST(Cli, UnsupportedOpIsNamed) {
   t.shape = {1, 4};
   m.tensors = {t, t};
   tools::OperatorDef op;
-  op.builtin_code = 150;  // GELU
+  op.builtin_code = 199;  // STABLEHLO_SORT: valid TFLite, not in Mote
   op.inputs = {0};
   op.outputs = {1};
   m.operators = {op};
   m.inputs = {0};
   m.outputs = {1};
-  const std::string path = temp_path("gelu.tflite");
+  const std::string path = temp_path("unsupported.tflite");
   const std::vector<uint8_t> bytes = tools::write_tflite(m);
   std::ofstream(path, std::ios::binary)
       .write(reinterpret_cast<const char*>(bytes.data()),
              static_cast<std::streamsize>(bytes.size()));
   const CommandResult r = mote("verify " + path);
   EXPECT_EQ(r.exit_code, 5);
-  EXPECT_NE(r.output.find("GELU"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("STABLEHLO_SORT"), std::string::npos) << r.output;
   // inspect still describes the model, and says why it cannot run.
   const CommandResult inspect = mote("inspect " + path);
   EXPECT_EQ(inspect.exit_code, 5);
-  EXPECT_NE(inspect.output.find("GELU"), std::string::npos) << inspect.output;
+  EXPECT_NE(inspect.output.find("STABLEHLO_SORT"), std::string::npos) << inspect.output;
 }
 
 TEST(Cli, BenchJson) {

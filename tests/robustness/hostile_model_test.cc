@@ -189,8 +189,8 @@ TEST(HostileModel, GraphInconsistencies) {
 
 TEST(HostileModel, OperatorCodesAndOptions) {
   ModelDef m = base_model();
-  m.operators[0].builtin_code = 150;  // GELU: valid TFLite, not in Mote
-  expect_rejected(m, Status::kUnsupported, "node 0 GELU: no kernel");
+  m.operators[0].builtin_code = 199;  // STABLEHLO_SORT: valid TFLite, not in Mote
+  expect_rejected(m, Status::kUnsupported, "node 0 STABLEHLO_SORT: no kernel");
   m = base_model();
   m.operators[0].builtin_code = 32;  // CUSTOM without a name
   expect_rejected(m, Status::kInvalidModel, "CUSTOM operator without a custom_code");

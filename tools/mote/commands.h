@@ -21,5 +21,9 @@ void register_inspect(CLI::App& app, int* exit_code);
 void register_run(CLI::App& app, int* exit_code);
 void register_bench(CLI::App& app, int* exit_code);
 void register_verify(CLI::App& app, int* exit_code);
+void register_quantize(CLI::App& app, int* exit_code);
+void register_export(CLI::App& app, int* exit_code);
+void register_fit(CLI::App& app, int* exit_code);
+void register_eval(CLI::App& app, int* exit_code);
 
 }  // namespace mote::cli

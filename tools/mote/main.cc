@@ -16,6 +16,10 @@ int main(int argc, char** argv) {
   mote::cli::register_run(app, &exit_code);
   mote::cli::register_bench(app, &exit_code);
   mote::cli::register_verify(app, &exit_code);
+  mote::cli::register_quantize(app, &exit_code);
+  mote::cli::register_export(app, &exit_code);
+  mote::cli::register_fit(app, &exit_code);
+  mote::cli::register_eval(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,19 @@
+// PLACEHOLDER: not implemented yet. Replace this whole file.
+#include "mote/ops.h"
+
+namespace mote {
+namespace {
+
+Status prepare(PrepareContext& ctx) {
+  return ctx.fail(Status::kUnsupported, "not implemented yet");
+}
+
+Status eval(EvalContext&) { return Status::kUnsupported; }
+
+}  // namespace
+
+namespace ops {
+constexpr OpKernel kRsqrt = {
+    static_cast<int32_t>(schema::BuiltinOp::kRsqrt), nullptr, 1, 0, prepare, eval};
+}  // namespace ops
+}  // namespace mote
