@@ -12,7 +12,8 @@ constexpr ParityTest kTests[] = {
 
 Span<const ParityTest> parity_tests() {
   // The placeholder row is not a test; an empty registry has size 0.
-  return Span<const ParityTest>(kTests, kTests[0].run == nullptr ? 0 : sizeof(kTests) / sizeof(kTests[0]));
+  return Span<const ParityTest>(kTests,
+                                kTests[0].run == nullptr ? 0 : sizeof(kTests) / sizeof(kTests[0]));
 }
 
 }  // namespace parity

@@ -17,8 +17,8 @@ namespace mote {
 namespace parity {
 
 struct Result {
-  uint32_t cases = 0;     // random cases run
-  uint32_t failures = 0;  // cases whose outputs differ from the reference
+  uint32_t cases = 0;            // random cases run
+  uint32_t failures = 0;         // cases whose outputs differ from the reference
   char first_failure[192] = {};  // what differed first (shape, parameters, element), if any
 };
 
