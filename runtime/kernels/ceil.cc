@@ -1,19 +1,22 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// CEIL: float32 (std::ceil). Shared Prepare/Eval: unary_math_common.cc.
+#include "kernels/unary_math_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
 Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+  return kernels::prepare_unary_math(ctx, ref::UnaryMath::kCeil);
 }
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kCeil = {
-    static_cast<int32_t>(schema::BuiltinOp::kCeil), nullptr, 1, 0, prepare, eval};
+constexpr OpKernel kCeil = {static_cast<int32_t>(schema::BuiltinOp::kCeil),
+                            nullptr,
+                            1,
+                            0,
+                            prepare,
+                            kernels::eval_unary_math};
 }  // namespace ops
 }  // namespace mote

@@ -1,19 +1,20 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// GREATER: float32, int32, int64, int8, int16 (real values), with broadcasting, into a bool
+// output. Shared Prepare/Eval: comparisons_common.cc.
+#include "kernels/comparisons_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
 Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+  return kernels::prepare_comparison(ctx, ref::Comparison::kGreater);
 }
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kGreater = {static_cast<int32_t>(schema::BuiltinOp::kGreater), nullptr, 1,
-                               static_cast<uint8_t>(schema::Options::kGreater),   prepare, eval};
+constexpr OpKernel kGreater = {
+    static_cast<int32_t>(schema::BuiltinOp::kGreater), nullptr, 2,
+    static_cast<uint8_t>(schema::Options::kGreater),   prepare, kernels::eval_comparison};
 }  // namespace ops
 }  // namespace mote

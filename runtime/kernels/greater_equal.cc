@@ -1,20 +1,20 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// GREATER_EQUAL: float32, int32, int64, int8 (real values), with broadcasting, into a bool
+// output. Shared Prepare/Eval: comparisons_common.cc.
+#include "kernels/comparisons_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
 Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+  return kernels::prepare_comparison(ctx, ref::Comparison::kGreaterEqual);
 }
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
 
 }  // namespace
 
 namespace ops {
 constexpr OpKernel kGreaterEqual = {
-    static_cast<int32_t>(schema::BuiltinOp::kGreaterEqual), nullptr, 1,
-    static_cast<uint8_t>(schema::Options::kGreaterEqual),   prepare, eval};
+    static_cast<int32_t>(schema::BuiltinOp::kGreaterEqual), nullptr, 3,
+    static_cast<uint8_t>(schema::Options::kGreaterEqual),   prepare, kernels::eval_comparison};
 }  // namespace ops
 }  // namespace mote

@@ -1,19 +1,20 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// LESS: float32, int32, int64, int8 (real values), with broadcasting, into a bool
+// output. Shared Prepare/Eval: comparisons_common.cc.
+#include "kernels/comparisons_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
 Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+  return kernels::prepare_comparison(ctx, ref::Comparison::kLess);
 }
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kLess = {static_cast<int32_t>(schema::BuiltinOp::kLess), nullptr, 1,
-                            static_cast<uint8_t>(schema::Options::kLess),   prepare, eval};
+constexpr OpKernel kLess = {
+    static_cast<int32_t>(schema::BuiltinOp::kLess), nullptr, 3,
+    static_cast<uint8_t>(schema::Options::kLess),   prepare, kernels::eval_comparison};
 }  // namespace ops
 }  // namespace mote

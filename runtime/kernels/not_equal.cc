@@ -1,19 +1,20 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// NOT_EQUAL: bool, float32, int32, int64, int8 (real values), with broadcasting, into a bool
+// output. Shared Prepare/Eval: comparisons_common.cc.
+#include "kernels/comparisons_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
 Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+  return kernels::prepare_comparison(ctx, ref::Comparison::kNotEqual);
 }
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kNotEqual = {static_cast<int32_t>(schema::BuiltinOp::kNotEqual), nullptr, 1,
-                                static_cast<uint8_t>(schema::Options::kNotEqual),   prepare, eval};
+constexpr OpKernel kNotEqual = {
+    static_cast<int32_t>(schema::BuiltinOp::kNotEqual), nullptr, 4,
+    static_cast<uint8_t>(schema::Options::kNotEqual),   prepare, kernels::eval_comparison};
 }  // namespace ops
 }  // namespace mote

@@ -1,19 +1,22 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// RELU_N1_TO_1: clamp to [-1, 1] for float32, int8 and uint8 (requantized, bounds on the output
+// scale). Shared Prepare/Eval: relu_x_common.cc.
+#include "kernels/relu_x_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
-Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
-}
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
+Status prepare(PrepareContext& ctx) { return kernels::prepare_relu_x(ctx, ref::kReluN1To1Range); }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kReluN1To1 = {
-    static_cast<int32_t>(schema::BuiltinOp::kReluN1To1), nullptr, 1, 0, prepare, eval};
+// No options table in the schema.
+constexpr OpKernel kReluN1To1 = {static_cast<int32_t>(schema::BuiltinOp::kReluN1To1),
+                                 nullptr,
+                                 1,
+                                 0,
+                                 prepare,
+                                 kernels::eval_relu_x};
 }  // namespace ops
 }  // namespace mote

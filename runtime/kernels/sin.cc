@@ -1,19 +1,22 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// SIN: float32 (std::sin). Shared Prepare/Eval: unary_math_common.cc.
+#include "kernels/unary_math_common.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
 Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
+  return kernels::prepare_unary_math(ctx, ref::UnaryMath::kSin);
 }
-
-Status eval(EvalContext&) { return Status::kUnsupported; }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kSin = {
-    static_cast<int32_t>(schema::BuiltinOp::kSin), nullptr, 1, 0, prepare, eval};
+constexpr OpKernel kSin = {static_cast<int32_t>(schema::BuiltinOp::kSin),
+                           nullptr,
+                           1,
+                           0,
+                           prepare,
+                           kernels::eval_unary_math};
 }  // namespace ops
 }  // namespace mote

@@ -68,4 +68,21 @@ struct TypeOf<bool> {
   static constexpr TensorType value = TensorType::kBool;
 };
 
+template <>
+struct TypeOf<uint16_t> {
+  static constexpr TensorType value = TensorType::kUInt16;
+};
+template <>
+struct TypeOf<uint32_t> {
+  static constexpr TensorType value = TensorType::kUInt32;
+};
+template <>
+struct TypeOf<uint64_t> {
+  static constexpr TensorType value = TensorType::kUInt64;
+};
+template <>
+struct TypeOf<double> {
+  static constexpr TensorType value = TensorType::kFloat64;
+};
+
 }  // namespace mote
