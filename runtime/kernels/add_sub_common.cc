@@ -4,6 +4,7 @@
 
 #include "kernels/binary_elementwise.h"
 #include "kernels/kernel_util.h"
+#include "kernels/opt/add_sub_opt.h"
 #include "kernels/ref/elementwise_math.h"
 
 namespace mote {
@@ -23,6 +24,7 @@ struct AddSubData {
   int32_t activation_max_s32 = 0;
   TensorType type = TensorType::kFloat32;
   ref::AddSubKind kind = ref::AddSubKind::kAdd;
+  opt::AddSubS8Variant s8_variant = opt::AddSubS8Variant::kReference;
 };
 
 // TFLM runs int32 ADD/SUB only on unquantized tensors (SUB checks the output too).
@@ -85,6 +87,9 @@ Status prepare_add_sub(PrepareContext& ctx, ref::AddSubKind kind) {
       }
       break;
     case TensorType::kInt8:
+      MOTE_TRY(prepare_quantized(ctx, activation, data));
+      data->s8_variant = opt::select_add_sub_s8(data->geometry, data->quant);
+      break;
     case TensorType::kInt16:
       MOTE_TRY(prepare_quantized(ctx, activation, data));
       break;
@@ -107,8 +112,8 @@ Status eval_add_sub(EvalContext& ctx) {
                    ctx.input<int32_t>(0), ctx.input<int32_t>(1), ctx.output<int32_t>(0));
       break;
     case TensorType::kInt8:
-      ref::add_sub_quantized(data.kind, data.geometry, data.quant, ctx.input<int8_t>(0),
-                             ctx.input<int8_t>(1), ctx.output<int8_t>(0));
+      opt::add_sub_s8(data.s8_variant, data.kind, data.geometry, data.quant, ctx.input<int8_t>(0),
+                      ctx.input<int8_t>(1), ctx.output<int8_t>(0));
       break;
     case TensorType::kInt16:
       ref::add_sub_quantized(data.kind, data.geometry, data.quant, ctx.input<int16_t>(0),

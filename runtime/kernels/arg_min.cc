@@ -1,19 +1,19 @@
-// PLACEHOLDER: not implemented yet. Replace this whole file.
+// ARG_MIN: index of the smallest value along one axis; the first one wins on ties. Types,
+// axis handling and checks are those of ARG_MAX and ARG_MIN together (kernels/arg_min_max.h).
+#include "kernels/arg_min_max.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
 
-Status prepare(PrepareContext& ctx) {
-  return ctx.fail(Status::kUnsupported, "not implemented yet");
-}
+Status prepare(PrepareContext& ctx) { return kernels::prepare_arg_min_max(ctx); }
 
-Status eval(EvalContext&) { return Status::kUnsupported; }
+Status eval(EvalContext& ctx) { return kernels::eval_arg_min_max(ctx, kernels::ArgKind::kMin); }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kArgMin = {static_cast<int32_t>(schema::BuiltinOp::kArgMin), nullptr, 1,
+constexpr OpKernel kArgMin = {static_cast<int32_t>(schema::BuiltinOp::kArgMin), nullptr, 3,
                               static_cast<uint8_t>(schema::Options::kArgMin),   prepare, eval};
 }  // namespace ops
 }  // namespace mote

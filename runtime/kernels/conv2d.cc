@@ -3,6 +3,8 @@
 // [OC, KH, KW, C / groups], optional bias [OC]; grouped when C is a multiple of the filter depth.
 #include "kernels/ref/conv2d.h"
 #include "kernels/conv2d_prepare.h"
+#include "kernels/opt/conv2d_opt.h"
+#include "kernels/opt/requant.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -21,6 +23,8 @@ struct Conv2DData {
   float activation_min = 0.0f;
   float activation_max = 0.0f;
   Variant variant = Variant::kF32;
+  opt::Conv2DS8Variant s8_variant = opt::Conv2DS8Variant::kReference;
+  int32_t scratch_index = -1;  // scratch of s8_variant, when it needs any
 };
 
 // Shapes: input [N, H, W, C], filter [OC, KH, KW, FC] with C = groups * FC and OC a multiple of
@@ -100,6 +104,11 @@ Status prepare(PrepareContext& ctx) {
       MOTE_TRY(
           kernels::prepare_conv_quant(ctx, input, filter, output, 0, activation, &data->quant));
       data->variant = Variant::kS8;
+      data->s8_variant = opt::select_conv2d_s8(
+          g, data->quant, opt::max_abs_bias(bias, has_bias, data->quant.multipliers, true));
+      if (const size_t bytes = opt::conv2d_s8_scratch_bytes(data->s8_variant, g); bytes > 0) {
+        MOTE_TRY(ctx.request_scratch(bytes, &data->scratch_index));
+      }
       break;
     case kernels::ConvDtype::kInt16:
       if (has_bias && bias.type != TensorType::kInt64 && bias.type != TensorType::kInt32) {
@@ -124,8 +133,9 @@ Status eval(EvalContext& ctx) {
                       ctx.input<float>(1), ctx.input<float>(2), ctx.output<float>(0));
       break;
     case Variant::kS8:
-      ref::conv2d_s8(g, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
-                     ctx.input<int32_t>(2), ctx.output<int8_t>(0));
+      opt::conv2d_s8(data.s8_variant, g, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
+                     ctx.input<int32_t>(2), ctx.output<int8_t>(0),
+                     data.scratch_index >= 0 ? ctx.scratch(data.scratch_index) : Span<uint8_t>());
       break;
     case Variant::kS16:
       ref::conv2d_s16(g, data.quant, ctx.input<int16_t>(0), ctx.input<int8_t>(1),

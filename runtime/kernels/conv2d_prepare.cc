@@ -1,5 +1,6 @@
 #include "kernels/conv2d_prepare.h"
 
+#include "kernels/opt/requant.h"
 #include "kernels/padding.h"
 
 namespace mote {
@@ -129,6 +130,7 @@ Status prepare_conv_quant(PrepareContext& ctx, const TensorDesc& input, const Te
   }
   ChannelMultipliers m;
   MOTE_TRY(prepare_channel_multipliers(ctx, input, filter, output, channels, &m));
+  opt::canonicalize_zero_multipliers(m.multipliers, m.shifts, channels);
   if (input.type == TensorType::kInt16 &&
       (input.quant.zero_point() != 0 || output.quant.zero_point() != 0)) {
     return ctx.fail(Status::kInvalidModel, "int16 input and output must have zero point 0");

@@ -43,7 +43,9 @@ Status prepare_conv_window(const PrepareContext& ctx, schema::Padding padding,
 // `channel_dim` (0 for CONV_2D and TRANSPOSE_CONV, 3 for DEPTHWISE_CONV_2D) with zero points 0
 // (TFLM's kernels ignore a filter zero point, so a model with another one would silently give
 // wrong results); int16 activations have zero points 0. Fills multipliers and shifts (one per
-// output channel, in the persistent arena), offsets and the activation clamp.
+// output channel, in the persistent arena; a channel whose multiplier underflowed to 0 gets shift
+// -1 instead of TFLite's 0, which gives the same zero output and suits the optimized kernels'
+// requantization), offsets and the activation clamp.
 Status prepare_conv_quant(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& filter,
                           const TensorDesc& output, int32_t channel_dim, FusedActivation activation,
                           ref::ConvQuant* q);

@@ -3,6 +3,8 @@
 // [N, H, W, C], filter [1, KH, KW, C * depth_multiplier], optional bias [C * depth_multiplier].
 #include "kernels/ref/depthwise_conv2d.h"
 #include "kernels/conv2d_prepare.h"
+#include "kernels/opt/depthwise_conv2d_opt.h"
+#include "kernels/opt/requant.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -17,6 +19,7 @@ struct DepthwiseConv2DData {
   float activation_min = 0.0f;
   float activation_max = 0.0f;
   kernels::ConvDtype dtype = kernels::ConvDtype::kFloat32;
+  opt::DepthwiseS8Variant s8_variant = opt::DepthwiseS8Variant::kReference;
 };
 
 // Shapes: input [N, H, W, C], filter [1, KH, KW, OC], output [N, OH, OW, OC] with OC a multiple of
@@ -100,6 +103,8 @@ Status prepare(PrepareContext& ctx) {
       if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
       MOTE_TRY(kernels::prepare_conv_quant(ctx, input, filter, output, kChannelDim, activation,
                                            &data->quant));
+      data->s8_variant = opt::select_depthwise_conv2d_s8(
+          g, data->quant, opt::max_abs_bias(bias, has_bias, data->quant.multipliers, true));
       break;
     case kernels::ConvDtype::kInt16:
       // TFLM's 16x8 depthwise kernel reads the bias as int64 only.
@@ -121,8 +126,8 @@ Status eval(EvalContext& ctx) {
                                 ctx.input<float>(1), ctx.input<float>(2), ctx.output<float>(0));
       break;
     case kernels::ConvDtype::kInt8:
-      ref::depthwise_conv2d_s8(g, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
-                               ctx.input<int32_t>(2), ctx.output<int8_t>(0));
+      opt::depthwise_conv2d_s8(data.s8_variant, g, data.quant, ctx.input<int8_t>(0),
+                               ctx.input<int8_t>(1), ctx.input<int32_t>(2), ctx.output<int8_t>(0));
       break;
     case kernels::ConvDtype::kInt16:
       ref::depthwise_conv2d_s16(g, data.quant, ctx.input<int16_t>(0), ctx.input<int8_t>(1),

@@ -2,6 +2,8 @@
 // (int64 or int32 bias). Inputs: input, weights [units, depth], optional bias [units].
 #include "kernels/ref/fully_connected.h"
 #include "kernels/kernel_util.h"
+#include "kernels/opt/fully_connected_opt.h"
+#include "kernels/opt/requant.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -14,6 +16,8 @@ struct FullyConnectedData {
   float activation_max = 0.0f;
   TensorType input_type = TensorType::kFloat32;
   TensorType bias_type = TensorType::kInt32;
+  opt::FullyConnectedS8Variant s8_variant = opt::FullyConnectedS8Variant::kReference;
+  int32_t scratch_index = -1;  // scratch of s8_variant, when it needs any
 };
 
 Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& filter,
@@ -35,6 +39,7 @@ Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const Ten
     }
     kernels::ChannelMultipliers m;
     MOTE_TRY(kernels::prepare_channel_multipliers(ctx, input, filter, output, units, &m));
+    opt::canonicalize_zero_multipliers(m.multipliers, m.shifts, units);
     q.multipliers = m.multipliers;
     q.shifts = m.shifts;
   } else {
@@ -59,6 +64,7 @@ Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const Ten
       return ctx.fail(Status::kInvalidModel, "output multiplier {} is not finite", real_multiplier);
     }
     multiplier[1] = shift;
+    opt::canonicalize_zero_multipliers(&multiplier[0], &multiplier[1], 1);
     q.multipliers = &multiplier[0];
     q.shifts = &multiplier[1];
     q.filter_offset = -filter.quant.zero_point();
@@ -126,6 +132,14 @@ Status prepare(PrepareContext& ctx) {
       MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
       if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
       MOTE_TRY(prepare_quantized(ctx, input, filter, bias, output, activation, data));
+      data->s8_variant = opt::select_fully_connected_s8(
+          g, data->quant,
+          opt::max_abs_bias(bias, ctx.has_input(2), data->quant.multipliers,
+                            data->quant.per_channel));
+      if (const size_t bytes = opt::fully_connected_s8_scratch_bytes(data->s8_variant, g);
+          bytes > 0) {
+        MOTE_TRY(ctx.request_scratch(bytes, &data->scratch_index));
+      }
       break;
     case TensorType::kInt16:
       MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
@@ -153,8 +167,10 @@ Status eval(EvalContext& ctx) {
                                ctx.output<float>(0));
       break;
     case TensorType::kInt8:
-      ref::fully_connected_s8(data.geometry, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
-                              ctx.input<int32_t>(2), ctx.output<int8_t>(0));
+      opt::fully_connected_s8(
+          data.s8_variant, data.geometry, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
+          ctx.input<int32_t>(2), ctx.output<int8_t>(0),
+          data.scratch_index >= 0 ? ctx.scratch(data.scratch_index) : Span<uint8_t>());
       break;
     case TensorType::kInt16: {
       const bool wide = data.bias_type == TensorType::kInt64;

@@ -6,6 +6,10 @@
 namespace mote {
 namespace {
 
+Status prepare(PrepareContext& ctx) {
+  return kernels::prepare_pool2d(ctx, kernels::PoolKind::kMax);
+}
+
 Status eval(EvalContext& ctx) {
   const auto& data = ctx.op_data<kernels::Pool2DData>();
   switch (data.type) {
@@ -14,7 +18,7 @@ Status eval(EvalContext& ctx) {
                         ctx.input<float>(0), ctx.output<float>(0));
       break;
     case TensorType::kInt8:
-      ref::max_pool_s8(data.geometry, data.activation_min, data.activation_max,
+      opt::max_pool_s8(data.s8_variant, data.geometry, data.activation_min, data.activation_max,
                        ctx.input<int8_t>(0), ctx.output<int8_t>(0));
       break;
     case TensorType::kInt16:
@@ -30,11 +34,8 @@ Status eval(EvalContext& ctx) {
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kMaxPool2D = {static_cast<int32_t>(schema::BuiltinOp::kMaxPool2D),
-                                 nullptr,
-                                 3,
-                                 static_cast<uint8_t>(schema::Options::kPool2D),
-                                 kernels::prepare_pool2d,
-                                 eval};
+constexpr OpKernel kMaxPool2D = {
+    static_cast<int32_t>(schema::BuiltinOp::kMaxPool2D), nullptr, 3,
+    static_cast<uint8_t>(schema::Options::kPool2D),      prepare, eval};
 }  // namespace ops
 }  // namespace mote

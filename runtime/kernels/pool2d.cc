@@ -48,7 +48,7 @@ Status prepare_quantized(const PrepareContext& ctx, const TensorDesc& input,
 
 }  // namespace
 
-Status prepare_pool2d(PrepareContext& ctx) {
+Status prepare_pool2d(PrepareContext& ctx, PoolKind kind) {
   namespace p = schema::pool2d_options;
   MOTE_TRY(ctx.expect_counts(1, 1, 1));
   const TensorDesc input = ctx.input(0);
@@ -111,6 +111,10 @@ Status prepare_pool2d(PrepareContext& ctx) {
                                         &data->activation_max_f32);
   } else {
     MOTE_TRY(prepare_quantized(ctx, input, output, activation, data));
+  }
+  if (input.type == TensorType::kInt8) {
+    data->s8_variant =
+        kind == PoolKind::kAverage ? opt::select_average_pool_s8(g) : opt::select_max_pool_s8(g);
   }
   ctx.set_op_data(data);
   return Status::kOk;

@@ -2,6 +2,7 @@
 // it fills. Only Eval differs between the two ops.
 #pragma once
 
+#include "kernels/opt/pooling_opt.h"
 #include "kernels/ref/pooling.h"
 #include "mote/op_kernel.h"
 
@@ -15,11 +16,15 @@ struct Pool2DData {
   float activation_max_f32 = 0.0f;
   int32_t activation_min = 0;  // quantized clamp, in the output's domain
   int32_t activation_max = 0;
+  opt::PoolS8Variant s8_variant = opt::PoolS8Variant::kReference;  // int8 only
 };
 
+enum class PoolKind : uint8_t { kAverage, kMax };
+
 // Validates a pooling node (one NHWC input of rank 4, Pool2DOptions, the output shape TFLite
-// computes for the padding, shared quantization for int8/int16) and sets its Pool2DData.
-Status prepare_pool2d(PrepareContext& ctx);
+// computes for the padding, shared quantization for int8/int16) and sets its Pool2DData,
+// including the int8 kernel variant for `kind`.
+Status prepare_pool2d(PrepareContext& ctx, PoolKind kind);
 
 }  // namespace kernels
 }  // namespace mote

@@ -93,6 +93,75 @@ Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const Ten
   return ctx.request_scratch(static_cast<size_t>(bytes > 0 ? bytes : 4), &data->scratch_index);
 }
 
+// REDUCE_MAX / REDUCE_MIN compare quantized values directly, so TFLM requires (in Eval) input and
+// output to share scale and zero point; TFLite also wants int16 zero points of 0.
+Status prepare_same_quantization(const PrepareContext& ctx, const TensorDesc& input,
+                                 const TensorDesc& output) {
+  // Plain integers (no quantization parameters on either side) compare as they are.
+  if (!input.quant.present() && !output.quant.present()) return Status::kOk;
+  MOTE_TRY(expect_per_tensor_scale(ctx, input, "input"));
+  MOTE_TRY(expect_per_tensor_scale(ctx, output, "output"));
+  if (input.quant.scale() != output.quant.scale() ||
+      input.quant.zero_point() != output.quant.zero_point()) {
+    return ctx.fail(Status::kInvalidModel,
+                    "input (scale {}, zero point {}) and output (scale {}, zero point {}) must "
+                    "share their quantization",
+                    input.quant.scale(), input.quant.zero_point(), output.quant.scale(),
+                    output.quant.zero_point());
+  }
+  if (input.type == TensorType::kInt16 && input.quant.zero_point() != 0) {
+    return ctx.fail(Status::kInvalidModel, "int16 input and output must have zero point 0");
+  }
+  return Status::kOk;
+}
+
+// TFLite's PrepareProd for quantized int8/int16: one multiplier applied at every step of the
+// product, input_scale / output_scale^(1 / reduced_count), so that the product of
+// reduced_count values ends at the output scale.
+Status prepare_quantized_product(PrepareContext& ctx, const TensorDesc& input,
+                                 const TensorDesc& output, ReduceData* data) {
+  MOTE_TRY(expect_per_tensor_scale(ctx, input, "input"));
+  MOTE_TRY(expect_per_tensor_scale(ctx, output, "output"));
+  if (input.type == TensorType::kInt16 &&
+      (input.quant.zero_point() != 0 || output.quant.zero_point() != 0)) {
+    return ctx.fail(Status::kInvalidModel, "int16 input and output must have zero point 0");
+  }
+  const ref::ReduceGeometry& g = data->geometry;
+  // TFLite computes no multiplier for an empty input and leaves the output unwritten.
+  if (g.input_count == 0 || g.output_count == 0) {
+    return ctx.fail(Status::kUnsupported, "quantized REDUCE_PROD of an empty tensor");
+  }
+  ref::ReduceQuant& q = data->quant;
+  q.input_zero_point = input.quant.zero_point();
+  q.output_zero_point = output.quant.zero_point();
+  const double scaling = ref::quantized_product_scaling(input.quant.scale(), output.quant.scale(),
+                                                        g.input_count / g.output_count);
+  int shift = 0;
+  if (!ref::quantize_multiplier(scaling, &q.multiplier, &shift)) {
+    return ctx.fail(Status::kInvalidModel, "product multiplier {} is not finite", scaling);
+  }
+  q.shift = shift;
+  data->quantized_product = true;
+  const int64_t bytes = g.output_count * static_cast<int64_t>(sizeof(int32_t));
+  return ctx.request_scratch(static_cast<size_t>(bytes), &data->scratch_index);
+}
+
+bool supported_type(ReduceKind kind, TensorType type) {
+  switch (kind) {
+    case ReduceKind::kMean:
+    case ReduceKind::kSum:
+      return is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16);
+    case ReduceKind::kMax:
+    case ReduceKind::kMin:
+      return is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16,
+                       TensorType::kInt32);
+    case ReduceKind::kProd:
+      return is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16,
+                       TensorType::kInt32, TensorType::kInt64);
+  }
+  return false;
+}
+
 }  // namespace
 
 Status prepare_reduce(PrepareContext& ctx, ReduceKind kind) {
@@ -100,10 +169,7 @@ Status prepare_reduce(PrepareContext& ctx, ReduceKind kind) {
   const TensorDesc input = ctx.input(0);
   const TensorDesc axis = ctx.input(1);
   const TensorDesc output = ctx.output(0);
-  if (input.type != TensorType::kFloat32 && input.type != TensorType::kInt8 &&
-      input.type != TensorType::kInt16) {
-    return ctx.unsupported_type(input, "input");
-  }
+  if (!supported_type(kind, input.type)) return ctx.unsupported_type(input, "input");
   MOTE_TRY(ctx.expect_same_type(input, output));
   bool reduced[kMaxRank] = {};
   MOTE_TRY(resolve_axes(ctx, input, axis, reduced));
@@ -118,10 +184,60 @@ Status prepare_reduce(PrepareContext& ctx, ReduceKind kind) {
                     input.shape.num_elements());
   }
   data->type = input.type;
-  if (input.type != TensorType::kFloat32) {
-    MOTE_TRY(prepare_quantized(ctx, input, output, kind, data));
+  const bool quantized_type = input.type == TensorType::kInt8 || input.type == TensorType::kInt16;
+  switch (kind) {
+    case ReduceKind::kMean:
+    case ReduceKind::kSum:
+      if (input.type != TensorType::kFloat32) {
+        MOTE_TRY(prepare_quantized(ctx, input, output, kind, data));
+      }
+      break;
+    case ReduceKind::kMax:
+    case ReduceKind::kMin:
+      if (quantized_type) MOTE_TRY(prepare_same_quantization(ctx, input, output));
+      break;
+    case ReduceKind::kProd:
+      // TFLite multiplies int8/int16 without quantization parameters as plain integers.
+      if (quantized_type && input.quant.present()) {
+        MOTE_TRY(prepare_quantized_product(ctx, input, output, data));
+      }
+      break;
   }
   ctx.set_op_data(data);
+  return Status::kOk;
+}
+
+namespace {
+
+template <typename T>
+void reduce_max_or_min(EvalContext& ctx, const ReduceData& data, ReduceKind kind) {
+  if (kind == ReduceKind::kMax) {
+    ref::reduce_max(data.geometry, ctx.input<T>(0), ctx.output<T>(0));
+  } else {
+    ref::reduce_min(data.geometry, ctx.input<T>(0), ctx.output<T>(0));
+  }
+}
+
+}  // namespace
+
+Status eval_reduce_max_or_min(EvalContext& ctx, ReduceKind kind) {
+  const auto& data = ctx.op_data<ReduceData>();
+  switch (data.type) {
+    case TensorType::kFloat32:
+      reduce_max_or_min<float>(ctx, data, kind);
+      break;
+    case TensorType::kInt8:
+      reduce_max_or_min<int8_t>(ctx, data, kind);
+      break;
+    case TensorType::kInt16:
+      reduce_max_or_min<int16_t>(ctx, data, kind);
+      break;
+    case TensorType::kInt32:
+      reduce_max_or_min<int32_t>(ctx, data, kind);
+      break;
+    default:
+      return Status::kEvalFailed;
+  }
   return Status::kOk;
 }
 

@@ -94,7 +94,14 @@ class PrepareContext {
   T* allocate(size_t count = 1) {
     static_assert(std::is_trivially_copyable<T>::value, "op data must be plain data");
     static_assert(alignof(T) <= 8, "op data alignment above 8 is not supported");
-    return static_cast<T*>(allocate_persistent(sizeof(T) * count));
+    T* data = static_cast<T*>(allocate_persistent(sizeof(T) * count));
+    // Copy in a value-initialized T, so default member initializers hold (plain data, no
+    // placement new needed).
+    if (data != nullptr) {
+      const T initial{};
+      for (size_t i = 0; i < count; ++i) std::memcpy(&data[i], &initial, sizeof(T));
+    }
+    return data;
   }
   void set_op_data(void* data);
 

@@ -1,8 +1,10 @@
 #include "kernels/ref/reduce.h"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 #include "kernels/ref/fixed_point.h"
 #include "kernels/ref/quantization.h"
@@ -40,6 +42,81 @@ void accumulate(const ReduceGeometry& g, const In* input, Acc* output, Add add) 
       index[d] = 0;
     }
     if (d < 0) return;
+  }
+}
+
+// Like accumulate(), but the first input element of each output (all its reduced indices 0, as
+// TFLite's IsFirstReduction tests) sets it with out = first(in); the others apply
+// out = next(out, in).
+template <typename In, typename Acc, typename First, typename Next>
+void accumulate_first_next(const ReduceGeometry& g, const In* input, Acc* output, First first,
+                           Next next) {
+  if (g.input_count == 0) return;
+  const int32_t inner = g.rank - 1;
+  const int32_t inner_size = g.dims[inner];
+  const int32_t inner_stride = g.output_strides[inner];
+  int32_t index[kMaxRank] = {};
+  int32_t out_offset = 0;  // stays within [0, output_count)
+  for (;;) {
+    bool outer_first = true;  // every reduced outer index is 0
+    for (int32_t d = 0; d < inner; ++d) {
+      if (g.output_strides[d] == 0 && index[d] != 0) outer_first = false;
+    }
+    Acc* out = output + out_offset;
+    for (int32_t i = 0; i < inner_size; ++i) {
+      Acc& o = out[i * inner_stride];
+      const bool is_first = outer_first && (inner_stride != 0 || i == 0);
+      o = is_first ? first(input[i]) : next(o, input[i]);
+    }
+    input += inner_size;
+    int32_t d = inner - 1;
+    for (; d >= 0; --d) {
+      out_offset += g.output_strides[d];
+      if (++index[d] < g.dims[d]) break;
+      out_offset -= g.output_strides[d] * g.dims[d];
+      index[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+// ReduceGeneric: every output starts at `init`, then out = reducer(out, in) in input order.
+template <typename T, typename Reducer>
+void reduce_generic(const ReduceGeometry& g, T init, const T* input, T* output, Reducer reducer) {
+  for (int32_t i = 0; i < g.output_count; ++i) output[i] = init;
+  accumulate(g, input, output, reducer);
+}
+
+// in * current as TFLite's reducer computes it, wrapping (in the promoted type, then narrowed)
+// where TFLite's signed multiplication would overflow.
+template <typename T>
+T multiply(T current, T in) {
+  if constexpr (std::is_floating_point<T>::value) {
+    return in * current;
+  } else {
+    using U = typename std::make_unsigned<decltype(+in * current)>::type;
+    const U product = static_cast<U>(static_cast<U>(+in) * static_cast<U>(+current));
+    return static_cast<T>(wrap_to<decltype(+in * current)>(static_cast<int64_t>(product)));
+  }
+}
+
+template <typename T>
+void quantized_reduce_prod(const ReduceGeometry& g, const ReduceQuant& q, const T* input,
+                           int32_t* products, T* output) {
+  const int32_t zero_point = q.input_zero_point;
+  accumulate_first_next(
+      g, input, products, [zero_point](T in) { return int32_t{in} - zero_point; },
+      [zero_point, &q](int32_t current, T in) {
+        const int64_t product = int64_t{current} * (int32_t{in} - zero_point);
+        return multiply_by_quantized_multiplier(product, q.multiplier, q.shift);
+      });
+  constexpr int64_t kMin = std::numeric_limits<T>::min();
+  constexpr int64_t kMax = std::numeric_limits<T>::max();
+  for (int32_t i = 0; i < g.output_count; ++i) {
+    const int64_t v =
+        int64_t{multiply_by_quantized_multiplier(int64_t{products[i]}, q.multiplier, q.shift)} +
+        q.output_zero_point;
+    output[i] = static_cast<T>(clamp_to(v, kMin, kMax));
   }
 }
 
@@ -171,6 +248,51 @@ void quantized_mean_or_sum_s8(const ReduceGeometry& g, const ReduceQuant& q, con
 void quantized_mean_or_sum_s16(const ReduceGeometry& g, const ReduceQuant& q, const int16_t* input,
                                int32_t* sums, int16_t* output) {
   quantized_mean_or_sum(g, q, input, sums, output);
+}
+
+template <typename T>
+void reduce_max(const ReduceGeometry& g, const T* input, T* output) {
+  reduce_generic(g, std::numeric_limits<T>::lowest(), input, output,
+                 [](T current, T in) { return (in > current) ? in : current; });
+}
+
+template <typename T>
+void reduce_min(const ReduceGeometry& g, const T* input, T* output) {
+  reduce_generic(g, std::numeric_limits<T>::max(), input, output,
+                 [](T current, T in) { return (in < current) ? in : current; });
+}
+
+template <typename T>
+void reduce_prod(const ReduceGeometry& g, const T* input, T* output) {
+  reduce_generic(g, static_cast<T>(1), input, output, multiply<T>);
+}
+
+template void reduce_max<float>(const ReduceGeometry&, const float*, float*);
+template void reduce_max<int8_t>(const ReduceGeometry&, const int8_t*, int8_t*);
+template void reduce_max<int16_t>(const ReduceGeometry&, const int16_t*, int16_t*);
+template void reduce_max<int32_t>(const ReduceGeometry&, const int32_t*, int32_t*);
+template void reduce_min<float>(const ReduceGeometry&, const float*, float*);
+template void reduce_min<int8_t>(const ReduceGeometry&, const int8_t*, int8_t*);
+template void reduce_min<int16_t>(const ReduceGeometry&, const int16_t*, int16_t*);
+template void reduce_min<int32_t>(const ReduceGeometry&, const int32_t*, int32_t*);
+template void reduce_prod<float>(const ReduceGeometry&, const float*, float*);
+template void reduce_prod<int8_t>(const ReduceGeometry&, const int8_t*, int8_t*);
+template void reduce_prod<int16_t>(const ReduceGeometry&, const int16_t*, int16_t*);
+template void reduce_prod<int32_t>(const ReduceGeometry&, const int32_t*, int32_t*);
+template void reduce_prod<int64_t>(const ReduceGeometry&, const int64_t*, int64_t*);
+
+double quantized_product_scaling(double input_scale, double output_scale, int32_t reduced_count) {
+  return input_scale / std::pow(output_scale, 1.0 / reduced_count);
+}
+
+void quantized_reduce_prod_s8(const ReduceGeometry& g, const ReduceQuant& q, const int8_t* input,
+                              int32_t* products, int8_t* output) {
+  quantized_reduce_prod(g, q, input, products, output);
+}
+
+void quantized_reduce_prod_s16(const ReduceGeometry& g, const ReduceQuant& q, const int16_t* input,
+                               int32_t* products, int16_t* output) {
+  quantized_reduce_prod(g, q, input, products, output);
 }
 
 }  // namespace ref
