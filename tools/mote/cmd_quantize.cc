@@ -35,6 +35,7 @@ struct QuantizeCliOptions {
   bool narrow = false;
   size_t max_samples = 0;
   std::vector<std::string> eval;
+  size_t eval_random = 0;
   std::string mode = "int8";
   std::string io;
   std::string weights = "per-channel";
@@ -114,14 +115,24 @@ std::vector<tools::LayerPrecision> layer_patterns(const QuantizeCliOptions& opt)
   return layers;
 }
 
+// Generated samples: `count` of them from seed `first_seed` on.
+int generate_data(const QuantizeCliOptions& opt, const std::vector<tools::CalibrationInput>& inputs,
+                  size_t count, uint64_t first_seed, tools::CalibrationSet* set) {
+  std::string error;
+  if (!tools::generate_calibration_set(
+          inputs, count, opt.narrow ? tools::InputRule::kNarrow : tools::InputRule::kFullRange,
+          opt.float_range[0], opt.float_range[1], set, &error, first_seed)) {
+    print_error(error);
+    return kExitUnsupported;
+  }
+  return kExitOk;
+}
+
 int load_data(const QuantizeCliOptions& opt, const std::vector<std::string>& paths,
               const std::vector<tools::CalibrationInput>& inputs, tools::CalibrationSet* set) {
   std::string error;
   if (paths.empty()) {
-    if (!tools::generate_calibration_set(
-            inputs, opt.calib_random,
-            opt.narrow ? tools::InputRule::kNarrow : tools::InputRule::kFullRange,
-            opt.float_range[0], opt.float_range[1], set, &error)) {
+    if (generate_data(opt, inputs, opt.calib_random, 1, set) != kExitOk) {
       print_error(error);
       return kExitUnsupported;
     }
@@ -288,6 +299,10 @@ int run_quantize(const QuantizeCliOptions& opt) {
         "--calib-random N");
     return kExitUsage;
   }
+  if (!opt.eval.empty() && opt.eval_random > 0) {
+    print_error("--eval and --eval-random are exclusive");
+    return kExitUsage;
+  }
   if (!opt.calib.empty() && opt.calib_random > 0) {
     print_error("--calib and --calib-random are exclusive");
     return kExitUsage;
@@ -339,8 +354,13 @@ int run_quantize(const QuantizeCliOptions& opt) {
   }
   tools::QuantizeReport held_out;
   tools::CalibrationSet eval;
-  if (!opt.eval.empty()) {
-    exit_code = load_data(opt, opt.eval, inputs, &eval);
+  const bool has_eval = !opt.eval.empty() || opt.eval_random > 0;
+  if (has_eval) {
+    // Generated held-out samples continue the seeds after the generated calibration samples,
+    // so the two sets are drawn alike but never share a sample.
+    exit_code = opt.eval.empty()
+                    ? generate_data(opt, inputs, opt.eval_random, opt.calib_random + 1, &eval)
+                    : load_data(opt, opt.eval, inputs, &eval);
     if (exit_code != kExitOk) return exit_code;
     if (!tools::compare_models(*run.float_model, def_float, *run.quant_model, run.plan, run.ranges,
                                result, eval, progress.fn(), &held_out, &error)) {
@@ -377,7 +397,7 @@ int run_quantize(const QuantizeCliOptions& opt) {
     }
     j["precision"] = layers;
     j["report"] = tools::to_json(report);
-    if (!opt.eval.empty()) {
+    if (has_eval) {
       j["evaluation"] = {{"source", eval.source},
                          {"samples", eval.samples.size()},
                          {"outputs", tools::to_json(held_out)["outputs"]}};
@@ -393,7 +413,7 @@ int run_quantize(const QuantizeCliOptions& opt) {
   fmt::print("{}{}\n", io_text(result.model, result.model.inputs, "input "),
              io_text(result.model, result.model.outputs, "output"));
   fmt::print("{}", tools::to_text(report));
-  if (!opt.eval.empty()) {
+  if (has_eval) {
     fmt::print("\nheld-out set {} ({} samples):\n", eval.source, eval.samples.size());
     const std::string text = tools::to_text(held_out);
     fmt::print("{}", text.substr(text.find("\noutput") + 1));
@@ -431,6 +451,9 @@ void register_quantize(CLI::App& app, int* exit_code) {
   cmd->add_option("--max-samples", opt->max_samples, "Use at most N samples of --calib");
   cmd->add_option("--eval", opt->eval,
                   "Held-out inputs (same formats) for the output agreement figures");
+  cmd->add_option("--eval-random", opt->eval_random,
+                  "Instead of --eval: N generated held-out samples (seeds after the generated "
+                  "calibration samples)");
   cmd->add_option("--mode", opt->mode,
                   "int8 (default), or 16x8: int16 activations, int8 weights, int64 bias");
   cmd->add_option("--io", opt->io,
