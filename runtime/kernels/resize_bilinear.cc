@@ -8,6 +8,7 @@
 
 #include "kernels/kernel_util.h"
 #include "kernels/ref/resize_bilinear.h"
+#include "kernels/resize_common.h"
 #include "mote/ops.h"
 
 namespace mote {
@@ -24,34 +25,10 @@ struct ResizeBilinearData {
 };
 
 Status prepare(PrepareContext& ctx) {
-  MOTE_TRY(ctx.expect_counts(2, 2, 1));
-  const TensorDesc input = ctx.input(0);
-  const TensorDesc size = ctx.input(1);
-  const TensorDesc output = ctx.output(0);
-  if (!kernels::is_one_of(input.type, TensorType::kFloat32, TensorType::kInt8,
-                          TensorType::kInt16)) {
-    return ctx.unsupported_type(input, "input");
-  }
-  MOTE_TRY(ctx.expect_same_type(input, output));
-  if (input.shape.rank != 4) {
-    return ctx.fail(Status::kInvalidModel, "input has rank {}, expected 4 (NHWC)",
-                    input.shape.rank);
-  }
-  MOTE_TRY(ctx.expect_type(size, "size", TensorType::kInt32));
-  if (size.shape.rank != 1 || size.shape.dims[0] != 2) {
-    return ctx.fail(Status::kInvalidModel,
-                    "size tensor {} must hold 2 values [height, width] (rank {}, {} elements)",
-                    size.index, size.shape.rank, size.shape.num_elements());
-  }
-  if (!size.is_constant()) {
-    return ctx.fail(Status::kUnsupported, "size tensor {} is not constant", size.index);
-  }
-  if (size.data_bytes < 2 * sizeof(int32_t)) {
-    return ctx.fail(Status::kInvalidModel, "size tensor {} holds {} bytes, expected 8", size.index,
-                    size.data_bytes);
-  }
   int32_t new_size[2] = {};
-  std::memcpy(new_size, size.data, sizeof(new_size));  // flatbuffer data may be unaligned
+  MOTE_TRY(kernels::prepare_resize(ctx, new_size));
+  const TensorDesc input = ctx.input(0);
+  const TensorDesc output = ctx.output(0);
 
   auto* data = ctx.allocate<ResizeBilinearData>();
   if (data == nullptr) return Status::kArenaTooSmall;

@@ -9,29 +9,12 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "command.h"
 #include "shared_data.h"
 #include "tflite_writer.h"
 
 namespace mote::testing {
 namespace {
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandResult mote(const std::string& args) {
-  const std::string command = fmt::format("{} {} 2>&1", MOTE_CLI_PATH, args);
-  FILE* pipe = popen(command.c_str(), "r");
-  CommandResult result;
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, n);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 std::string temp_path(const std::string& name) {
   return (std::filesystem::temp_directory_path() / ("mote_cli_test_" + name)).string();

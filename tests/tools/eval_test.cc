@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "command.h"
 #include "dataset_reader.h"
 #include "shared_data.h"
 
@@ -19,24 +20,6 @@ namespace mote::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandResult mote(const std::string& args) {
-  const std::string command = fmt::format("{} {} 2>&1", MOTE_CLI_PATH, args);
-  FILE* pipe = popen(command.c_str(), "r");
-  CommandResult result;
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, n);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 std::string temp_path(const std::string& name) {
   return (fs::temp_directory_path() / fmt::format("mote_eval_test_{}_{}", getpid(), name)).string();

@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "c_export.h"
+#include "command.h"
 #include "model_file.h"
 #include "mote/ops.h"
 #include "mote/tflite_schema.h"
@@ -28,27 +29,6 @@ namespace mote::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CommandResult shell(const std::string& command) {
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  CommandResult result;
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, n);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-CommandResult mote(const std::string& args) {
-  return shell(fmt::format("{} {}", MOTE_CLI_PATH, args));
-}
 
 std::string read_text(const fs::path& path) {
   std::ifstream in(path);
@@ -174,13 +154,13 @@ TEST_F(ExportTest, WritesCompilableFilesWithTheModelBytesSectionAndAlignment) {
       "-Werror {} -I{}",
       runtime_includes(), dir_.string());
   for (const char* unit : {"kws", "user"}) {
-    const CommandResult cc = shell(fmt::format("c++ {} -c {}/{}.cc -o {}/{}.o", flags,
-                                               dir_.string(), unit, dir_.string(), unit));
+    const CommandResult cc = run_shell(fmt::format("c++ {} -c {}/{}.cc -o {}/{}.o", flags,
+                                                   dir_.string(), unit, dir_.string(), unit));
     ASSERT_EQ(cc.exit_code, 0) << unit << ": " << cc.output;
   }
 
   // In the object file: the section is there, 16-byte aligned, as large as the model.
-  const CommandResult sections = shell(fmt::format("objdump -h {}/kws.o", dir_.string()));
+  const CommandResult sections = run_shell(fmt::format("objdump -h {}/kws.o", dir_.string()));
   ASSERT_EQ(sections.exit_code, 0) << sections.output;
   // objdump -h: Idx Name Size VMA LMA File-off Algn.
   const std::vector<std::string> section = fields_of_line_with(sections.output, ".model_kws");
@@ -190,7 +170,7 @@ TEST_F(ExportTest, WritesCompilableFilesWithTheModelBytesSectionAndAlignment) {
   EXPECT_GE(std::stoi(section[6].substr(3)), 4) << "alignment " << section[6];
 
   // The resolver references exactly the kernels of the model's ops, and no others.
-  const CommandResult undefined = shell(fmt::format("nm -C -u {}/kws.o", dir_.string()));
+  const CommandResult undefined = run_shell(fmt::format("nm -C -u {}/kws.o", dir_.string()));
   ASSERT_EQ(undefined.exit_code, 0) << undefined.output;
   std::set<std::string> referenced;
   for (const std::string& symbol : identifiers_after(undefined.output, "mote::ops::")) {

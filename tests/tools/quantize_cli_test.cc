@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "calibration_data.h"
+#include "command.h"
 #include "model_def_reader.h"
 #include "model_file.h"
 #include "prepared_model.h"
@@ -25,25 +26,6 @@ namespace mote::testing {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;  // stdout (and stderr when merged)
-};
-
-CommandResult mote(const std::string& args, bool merge_stderr = true) {
-  const std::string command =
-      fmt::format("{} {} {}", MOTE_CLI_PATH, args, merge_stderr ? "2>&1" : "2>/dev/null");
-  FILE* pipe = popen(command.c_str(), "r");
-  CommandResult result;
-  if (pipe == nullptr) return result;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof(buffer), pipe)) > 0) result.output.append(buffer, n);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 class QuantizeCli : public ::testing::Test {
  protected:

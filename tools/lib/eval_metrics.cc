@@ -8,49 +8,10 @@
 #include <fmt/format.h>
 
 #include "model_info.h"
+#include "tensor_values.h"
 
 namespace mote::tools {
 namespace {
-
-double read_element(const TensorHandle& t, size_t i) {
-  const auto* p = static_cast<const uint8_t*>(t.data);
-  double q = 0.0;
-  switch (t.type) {
-    case TensorType::kFloat32: {
-      float v;
-      std::memcpy(&v, p + 4 * i, 4);
-      return v;
-    }
-    case TensorType::kInt8:
-      q = static_cast<int8_t>(p[i]);
-      break;
-    case TensorType::kUInt8:
-    case TensorType::kBool:
-      q = p[i];
-      break;
-    case TensorType::kInt16: {
-      int16_t v;
-      std::memcpy(&v, p + 2 * i, 2);
-      q = v;
-      break;
-    }
-    case TensorType::kInt32: {
-      int32_t v;
-      std::memcpy(&v, p + 4 * i, 4);
-      q = v;
-      break;
-    }
-    case TensorType::kInt64: {
-      int64_t v;
-      std::memcpy(&v, p + 8 * i, 8);
-      q = static_cast<double>(v);
-      break;
-    }
-    default:
-      return 0.0;
-  }
-  return t.scale > 0.0f ? t.scale * (q - t.zero_point) : q;
-}
 
 template <typename T>
 void store_integer(uint8_t* p, size_t i, double q) {
@@ -117,7 +78,7 @@ void fill_input(const TensorHandle& in, const Sample& s, const Quant& raw_source
     src.type = raw_source.type;
     src.scale = raw_source.scale;
     src.zero_point = raw_source.zero_point;
-    for (size_t i = 0; i < n; ++i) write_element(in, i, read_element(src, i));
+    for (size_t i = 0; i < n; ++i) write_element(in, i, element_as_real(src, i));
     return;
   }
   for (size_t i = 0; i < n; ++i) write_element(in, i, s.real[i]);
@@ -159,7 +120,7 @@ bool run_one(PreparedModel& m, const Sample& s, const Quant& raw_source, std::ve
   const TensorHandle o = interp.output(0);
   const size_t n = static_cast<size_t>(o.shape.num_elements());
   out->resize(n);
-  for (size_t i = 0; i < n; ++i) (*out)[i] = read_element(o, i);
+  for (size_t i = 0; i < n; ++i) (*out)[i] = element_as_real(o, i);
   return true;
 }
 

@@ -11,6 +11,7 @@
 #include "input_gen.h"
 #include "model_info.h"
 #include "mote/tflite_schema.h"
+#include "tensor_values.h"
 
 namespace mote::cli {
 namespace {
@@ -26,47 +27,6 @@ struct RunOptions {
   bool top_requested = false;
   bool json = false;
 };
-
-double element_as_real(const TensorHandle& t, size_t i) {
-  const auto* p = static_cast<const uint8_t*>(t.data);
-  double q = 0.0;
-  switch (t.type) {
-    case TensorType::kFloat32: {
-      float v;
-      std::memcpy(&v, p + 4 * i, 4);
-      return v;
-    }
-    case TensorType::kInt8:
-      q = static_cast<int8_t>(p[i]);
-      break;
-    case TensorType::kUInt8:
-      q = p[i];
-      break;
-    case TensorType::kInt16: {
-      int16_t v;
-      std::memcpy(&v, p + 2 * i, 2);
-      q = v;
-      break;
-    }
-    case TensorType::kInt32: {
-      int32_t v;
-      std::memcpy(&v, p + 4 * i, 4);
-      q = v;
-      break;
-    }
-    case TensorType::kInt64: {
-      int64_t v;
-      std::memcpy(&v, p + 8 * i, 8);
-      q = static_cast<double>(v);
-      break;
-    }
-    case TensorType::kBool:
-      return p[i] != 0 ? 1.0 : 0.0;
-    default:
-      return 0.0;
-  }
-  return t.scale > 0.0f ? t.scale * (q - t.zero_point) : q;
-}
 
 // A classifier output: a vector of scores produced by SOFTMAX or LOGISTIC (possibly followed by
 // DEQUANTIZE), or any vector when the user asked for --top explicitly.
@@ -187,7 +147,7 @@ int run_run(const RunOptions& opt) {
     const TensorHandle t = interpreter.output(o);
     const size_t n = static_cast<size_t>(t.shape.num_elements());
     std::vector<double> values(n);
-    for (size_t i = 0; i < n; ++i) values[i] = element_as_real(t, i);
+    for (size_t i = 0; i < n; ++i) values[i] = tools::element_as_real(t, i);
     nlohmann::json oj = {{"name", t.name},
                          {"dtype", type_name(t.type)},
                          {"shape", std::vector<int32_t>(t.shape.dims, t.shape.dims + t.shape.rank)},
