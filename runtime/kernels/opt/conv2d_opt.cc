@@ -26,10 +26,33 @@ size_t padded_weights_bytes(const ref::ConvGeometry& g) {
              : (static_cast<size_t>(depth4) * g.output_depth + 7) & ~static_cast<size_t>(7);
 }
 
+// A 1x1 window without padding (the pointwise layers): the im2col row is the input pixel's
+// channels, contiguous, so it goes into the panel in one call, with no staging.
+bool pointwise(const ref::ConvGeometry& g) {
+  return g.filter_height == 1 && g.filter_width == 1 && g.pad_height == 0 && g.pad_width == 0;
+}
+
 // Input depths that are not a multiple of 4 (the 1- and 3-channel first layers) break the
 // primitives' four-value groups at every tap; their im2col rows are gathered in input order into
 // a staging row first and widened into the panel in one call.
-bool needs_staging(const ref::ConvGeometry& g) { return g.input_depth % 4 != 0; }
+bool needs_staging(const ref::ConvGeometry& g) { return g.input_depth % 4 != 0 && !pointwise(g); }
+
+// Byte copy and fill of the staging row in words: the runs are a few bytes long, and as plain
+// byte loops GCC turns them into calls of newlib's byte-at-a-time memcpy and memset.
+void copy_s8(int8_t* dst, const int8_t* src, int32_t n) {
+  for (; n >= 4; n -= 4, dst += 4, src += 4) {
+    uint32_t v;
+    std::memcpy(&v, src, sizeof(v));
+    std::memcpy(dst, &v, sizeof(v));
+  }
+  for (; n > 0; --n) *dst++ = *src++;
+}
+
+void fill_s8(int8_t* dst, int8_t value, int32_t n) {
+  const uint32_t v = static_cast<uint8_t>(value) * 0x01010101u;
+  for (; n >= 4; n -= 4, dst += 4) std::memcpy(dst, &v, sizeof(v));
+  for (; n > 0; --n) *dst++ = value;
+}
 
 size_t staging_bytes(const ref::ConvGeometry& g) {
   return needs_staging(g) ? (static_cast<size_t>(window_depth(g)) + 7) & ~static_cast<size_t>(7)
@@ -47,23 +70,30 @@ void pack_pixel(const ref::ConvGeometry& g, const int8_t* in_b, int32_t out_y, i
                 int32_t input_offset, int16_t* panel, int32_t depth4, int32_t row,
                 int8_t* staging) {
   const int32_t depth = window_depth(g);
+  const int32_t channels = g.input_depth;
+  if (pointwise(g)) {
+    const int8_t* src = in_b + (static_cast<ptrdiff_t>(out_y) * g.stride_height * g.input_width +
+                                static_cast<ptrdiff_t>(out_x) * g.stride_width) *
+                                   channels;
+    prim::panel_put(panel, depth4, row, 0, src, channels, input_offset);
+    if (depth4 > depth) prim::panel_zero(panel, depth4, row, depth, depth4 - depth);
+    return;
+  }
   const int8_t pad = static_cast<int8_t>(-input_offset);
-  // Runs are a few bytes long for the 1- and 3-channel inputs that stage: plain loops.
   const auto put = [&](int32_t k, const int8_t* src, int32_t n) {
     if (staging == nullptr) {
       prim::panel_put(panel, depth4, row, k, src, n, input_offset);
     } else {
-      for (int32_t i = 0; i < n; ++i) staging[k + i] = src[i];
+      copy_s8(staging + k, src, n);
     }
   };
   const auto fill = [&](int32_t k, int32_t n) {
     if (staging == nullptr) {
       prim::panel_zero(panel, depth4, row, k, n);
     } else {
-      for (int32_t i = 0; i < n; ++i) staging[k + i] = pad;
+      fill_s8(staging + k, pad, n);
     }
   };
-  const int32_t channels = g.input_depth;
   const int32_t run = g.filter_width * channels;
   const int32_t origin_y = out_y * g.stride_height - g.pad_height;
   const int32_t origin_x = out_x * g.stride_width - g.pad_width;

@@ -13,7 +13,8 @@
 //               padding taps zero), then a 2 x 2 block (two pixels, two output channels) of dot
 //               products per step, requantized with prim::requantize. Needs one group
 //               (filter_depth == input_depth) and can_use_fast_requant(). Scratch: one panel;
-//               for input depths not a multiple of 4, also a staging row (the im2col row in
+//               for input depths not a multiple of 4 (except 1x1 windows without padding, packed
+//               straight from the input pixel), also a staging row (the im2col row in
 //               input order); for window depths not a multiple of 4, also the weights padded
 //               with zeros to a multiple of 4.
 //   kPanelWide  the same with prim::requantize_wide (two more instructions per output), for
