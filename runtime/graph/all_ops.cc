@@ -1,5 +1,6 @@
-// The table of every kernel Mote provides. Linking this file links all kernels; applications
-// that care about flash register only the ops their model needs (see op_resolver.h).
+// The tables of every kernel Mote provides: the general ones and the int8-only ones. Linking this
+// file links all kernels; applications that care about flash register only the ops their model
+// needs (see op_resolver.h).
 #include "mote/ops.h"
 
 namespace mote {
@@ -104,8 +105,24 @@ constexpr const OpKernel* kAllKernels[] = {
 
 constexpr OpResolver kAllOps(kAllKernels, sizeof(kAllKernels) / sizeof(kAllKernels[0]));
 
+// The int8-only kernels, one per builtin code (a resolver holds one kernel per op).
+constexpr const OpKernel* kInt8Kernels[] = {
+    &ops::kAddInt8,
+    &ops::kSubInt8,
+    &ops::kConv2DInt8,
+    &ops::kDepthwiseConv2DInt8,
+    &ops::kFullyConnectedInt8,
+    &ops::kAveragePool2DInt8,
+    &ops::kMaxPool2DInt8,
+    &ops::kSoftmaxInt8,
+};
+
+constexpr OpResolver kInt8Ops(kInt8Kernels, sizeof(kInt8Kernels) / sizeof(kInt8Kernels[0]));
+
 }  // namespace
 
 const OpResolver& all_ops_resolver() { return kAllOps; }
+
+const OpResolver& int8_ops_resolver() { return kInt8Ops; }
 
 }  // namespace mote

@@ -100,6 +100,13 @@ Status prepare_add_sub(PrepareContext& ctx, ref::AddSubKind kind) {
   return Status::kOk;
 }
 
+Status eval_add_sub_s8(EvalContext& ctx) {
+  const auto& data = ctx.op_data<AddSubData>();
+  opt::add_sub_s8(data.s8_variant, data.kind, data.geometry, data.quant, ctx.input<int8_t>(0),
+                  ctx.input<int8_t>(1), ctx.output<int8_t>(0));
+  return Status::kOk;
+}
+
 Status eval_add_sub(EvalContext& ctx) {
   const auto& data = ctx.op_data<AddSubData>();
   switch (data.type) {
@@ -112,9 +119,7 @@ Status eval_add_sub(EvalContext& ctx) {
                    ctx.input<int32_t>(0), ctx.input<int32_t>(1), ctx.output<int32_t>(0));
       break;
     case TensorType::kInt8:
-      opt::add_sub_s8(data.s8_variant, data.kind, data.geometry, data.quant, ctx.input<int8_t>(0),
-                      ctx.input<int8_t>(1), ctx.output<int8_t>(0));
-      break;
+      return eval_add_sub_s8(ctx);
     case TensorType::kInt16:
       ref::add_sub_quantized(data.kind, data.geometry, data.quant, ctx.input<int16_t>(0),
                              ctx.input<int16_t>(1), ctx.output<int16_t>(0));

@@ -12,6 +12,9 @@ namespace kernels {
 
 Status prepare_add_sub(PrepareContext& ctx, ref::AddSubKind kind);
 Status eval_add_sub(EvalContext& ctx);
+// Eval of a node that prepare_add_sub set up for int8, for the int8-only kernels (ops::kAddInt8,
+// ops::kSubInt8): it links none of the other types' code.
+Status eval_add_sub_s8(EvalContext& ctx);
 
 }  // namespace kernels
 }  // namespace mote

@@ -1,6 +1,7 @@
 // CONV_2D: float32; int8 (int8 weights quantized per channel or per tensor, int32 bias); 16x8
 // (int16 activations, int8 weights, int64 or int32 bias). Inputs: input [N, H, W, C], filter
 // [OC, KH, KW, C / groups], optional bias [OC]; grouped when C is a multiple of the filter depth.
+// ops::kConv2DInt8 is the same kernel with the int8 path only.
 #include "kernels/ref/conv2d.h"
 #include "kernels/conv2d_prepare.h"
 #include "kernels/opt/conv2d_opt.h"
@@ -67,6 +68,45 @@ Status prepare_geometry(const PrepareContext& ctx, const TensorDesc& input,
   return kernels::prepare_conv_window(ctx, padding, g);
 }
 
+// The int8 path: int32 bias, and the optimized kernel variant with its scratch.
+Status prepare_s8(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& filter,
+                  const TensorDesc& bias, const TensorDesc& output,
+                  kernels::FusedActivation activation, Conv2DData* data) {
+  const bool has_bias = ctx.has_input(2);
+  if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
+  MOTE_TRY(kernels::prepare_conv_quant(ctx, input, filter, output, 0, activation, &data->quant));
+  data->variant = Variant::kS8;
+  data->s8_variant =
+      opt::select_conv2d_s8(data->geometry, data->quant,
+                            opt::max_abs_bias(bias, has_bias, data->quant.multipliers, true));
+  if (const size_t bytes = opt::conv2d_s8_scratch_bytes(data->s8_variant, data->geometry);
+      bytes > 0) {
+    MOTE_TRY(ctx.request_scratch(bytes, &data->scratch_index));
+  }
+  return Status::kOk;
+}
+
+// The float32 and 16x8 paths, which only the general kernel carries.
+Status prepare_other_types(PrepareContext& ctx, kernels::ConvDtype dtype, const TensorDesc& input,
+                           const TensorDesc& filter, const TensorDesc& bias,
+                           const TensorDesc& output, kernels::FusedActivation activation,
+                           Conv2DData* data) {
+  const bool has_bias = ctx.has_input(2);
+  if (dtype == kernels::ConvDtype::kFloat32) {
+    if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
+    ref::calculate_activation_range_f32(activation, &data->activation_min, &data->activation_max);
+    data->variant = Variant::kF32;
+    return Status::kOk;
+  }
+  if (has_bias && bias.type != TensorType::kInt64 && bias.type != TensorType::kInt32) {
+    return ctx.unsupported_type(bias, "bias");
+  }
+  MOTE_TRY(kernels::prepare_conv_quant(ctx, input, filter, output, 0, activation, &data->quant));
+  data->variant = has_bias && bias.type == TensorType::kInt64 ? Variant::kS16 : Variant::kS16Acc32;
+  return Status::kOk;
+}
+
+template <kernels::Dtypes kDtypes>
 Status prepare(PrepareContext& ctx) {
   namespace o = schema::conv2d_options;
   MOTE_TRY(ctx.expect_counts(2, 3, 1));
@@ -75,6 +115,9 @@ Status prepare(PrepareContext& ctx) {
   const TensorDesc bias = ctx.input(2);
   const TensorDesc output = ctx.output(0);
   const bool has_bias = ctx.has_input(2);
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    MOTE_TRY(kernels::expect_int8_kernel(ctx, input, "input"));
+  }
 
   kernels::ConvDtype dtype;
   MOTE_TRY(kernels::conv_dtype(ctx, input, filter, output, &dtype));
@@ -93,39 +136,23 @@ Status prepare(PrepareContext& ctx) {
   MOTE_TRY(prepare_geometry(ctx, input, filter, output, static_cast<schema::Padding>(padding), &g));
   if (has_bias) MOTE_TRY(kernels::expect_bias_size(ctx, bias, g.output_depth));
 
-  switch (dtype) {
-    case kernels::ConvDtype::kFloat32:
-      if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
-      ref::calculate_activation_range_f32(activation, &data->activation_min, &data->activation_max);
-      data->variant = Variant::kF32;
-      break;
-    case kernels::ConvDtype::kInt8:
-      if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
-      MOTE_TRY(
-          kernels::prepare_conv_quant(ctx, input, filter, output, 0, activation, &data->quant));
-      data->variant = Variant::kS8;
-      data->s8_variant = opt::select_conv2d_s8(
-          g, data->quant, opt::max_abs_bias(bias, has_bias, data->quant.multipliers, true));
-      if (const size_t bytes = opt::conv2d_s8_scratch_bytes(data->s8_variant, g); bytes > 0) {
-        MOTE_TRY(ctx.request_scratch(bytes, &data->scratch_index));
-      }
-      break;
-    case kernels::ConvDtype::kInt16:
-      if (has_bias && bias.type != TensorType::kInt64 && bias.type != TensorType::kInt32) {
-        return ctx.unsupported_type(bias, "bias");
-      }
-      MOTE_TRY(
-          kernels::prepare_conv_quant(ctx, input, filter, output, 0, activation, &data->quant));
-      data->variant =
-          has_bias && bias.type == TensorType::kInt64 ? Variant::kS16 : Variant::kS16Acc32;
-      break;
+  if (dtype == kernels::ConvDtype::kInt8) {
+    MOTE_TRY(prepare_s8(ctx, input, filter, bias, output, activation, data));
+  } else if constexpr (kDtypes == kernels::Dtypes::kAll) {
+    MOTE_TRY(prepare_other_types(ctx, dtype, input, filter, bias, output, activation, data));
   }
   ctx.set_op_data(data);
   return Status::kOk;
 }
 
-Status eval(EvalContext& ctx) {
-  const auto& data = ctx.op_data<Conv2DData>();
+Status eval_s8(EvalContext& ctx, const Conv2DData& data) {
+  opt::conv2d_s8(data.s8_variant, data.geometry, data.quant, ctx.input<int8_t>(0),
+                 ctx.input<int8_t>(1), ctx.input<int32_t>(2), ctx.output<int8_t>(0),
+                 data.scratch_index >= 0 ? ctx.scratch(data.scratch_index) : Span<uint8_t>());
+  return Status::kOk;
+}
+
+Status eval_other_types(EvalContext& ctx, const Conv2DData& data) {
   const ref::ConvGeometry& g = data.geometry;
   switch (data.variant) {
     case Variant::kF32:
@@ -133,10 +160,7 @@ Status eval(EvalContext& ctx) {
                       ctx.input<float>(1), ctx.input<float>(2), ctx.output<float>(0));
       break;
     case Variant::kS8:
-      opt::conv2d_s8(data.s8_variant, g, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
-                     ctx.input<int32_t>(2), ctx.output<int8_t>(0),
-                     data.scratch_index >= 0 ? ctx.scratch(data.scratch_index) : Span<uint8_t>());
-      break;
+      return eval_s8(ctx, data);
     case Variant::kS16:
       ref::conv2d_s16(g, data.quant, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
                       ctx.input<int64_t>(2), ctx.output<int16_t>(0));
@@ -149,10 +173,30 @@ Status eval(EvalContext& ctx) {
   return Status::kOk;
 }
 
+template <kernels::Dtypes kDtypes>
+Status eval(EvalContext& ctx) {
+  const auto& data = ctx.op_data<Conv2DData>();
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    return eval_s8(ctx, data);
+  } else {
+    return eval_other_types(ctx, data);
+  }
+}
+
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kConv2D = {static_cast<int32_t>(schema::BuiltinOp::kConv2D), nullptr, 8,
-                              static_cast<uint8_t>(schema::Options::kConv2D),   prepare, eval};
+constexpr OpKernel kConv2D = {static_cast<int32_t>(schema::BuiltinOp::kConv2D),
+                              nullptr,
+                              8,
+                              static_cast<uint8_t>(schema::Options::kConv2D),
+                              prepare<kernels::Dtypes::kAll>,
+                              eval<kernels::Dtypes::kAll>};
+constexpr OpKernel kConv2DInt8 = {static_cast<int32_t>(schema::BuiltinOp::kConv2D),
+                                  nullptr,
+                                  8,
+                                  static_cast<uint8_t>(schema::Options::kConv2D),
+                                  prepare<kernels::Dtypes::kInt8>,
+                                  eval<kernels::Dtypes::kInt8>};
 }  // namespace ops
 }  // namespace mote

@@ -1,6 +1,7 @@
 // DEPTHWISE_CONV_2D: float32; int8 (int8 weights quantized per channel along dimension 3 or per
 // tensor, int32 bias); 16x8 (int16 activations, int8 weights, int64 bias). Inputs: input
 // [N, H, W, C], filter [1, KH, KW, C * depth_multiplier], optional bias [C * depth_multiplier].
+// ops::kDepthwiseConv2DInt8 is the same kernel with the int8 path only.
 #include "kernels/ref/depthwise_conv2d.h"
 #include "kernels/conv2d_prepare.h"
 #include "kernels/opt/depthwise_conv2d_opt.h"
@@ -68,6 +69,23 @@ Status prepare_geometry(const PrepareContext& ctx, const TensorDesc& input,
   return kernels::prepare_conv_window(ctx, padding, g);
 }
 
+// The float32 and 16x8 paths, which only the general kernel carries.
+Status prepare_other_types(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& filter,
+                           const TensorDesc& bias, const TensorDesc& output,
+                           kernels::FusedActivation activation, DepthwiseConv2DData* data) {
+  const bool has_bias = ctx.has_input(2);
+  if (data->dtype == kernels::ConvDtype::kFloat32) {
+    if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
+    ref::calculate_activation_range_f32(activation, &data->activation_min, &data->activation_max);
+    return Status::kOk;
+  }
+  // TFLM's 16x8 depthwise kernel reads the bias as int64 only.
+  if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt64));
+  return kernels::prepare_conv_quant(ctx, input, filter, output, kChannelDim, activation,
+                                     &data->quant);
+}
+
+template <kernels::Dtypes kDtypes>
 Status prepare(PrepareContext& ctx) {
   namespace o = schema::depthwise_conv2d_options;
   MOTE_TRY(ctx.expect_counts(2, 3, 1));
@@ -76,6 +94,9 @@ Status prepare(PrepareContext& ctx) {
   const TensorDesc bias = ctx.input(2);
   const TensorDesc output = ctx.output(0);
   const bool has_bias = ctx.has_input(2);
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    MOTE_TRY(kernels::expect_int8_kernel(ctx, input, "input"));
+  }
 
   auto* data = ctx.allocate<DepthwiseConv2DData>();
   if (data == nullptr) return Status::kArenaTooSmall;
@@ -94,54 +115,63 @@ Status prepare(PrepareContext& ctx) {
                             ctx.option<int32_t>(o::kDepthMultiplier, 0), &g));
   if (has_bias) MOTE_TRY(kernels::expect_bias_size(ctx, bias, g.output_depth));
 
-  switch (data->dtype) {
-    case kernels::ConvDtype::kFloat32:
-      if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
-      ref::calculate_activation_range_f32(activation, &data->activation_min, &data->activation_max);
-      break;
-    case kernels::ConvDtype::kInt8:
-      if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
-      MOTE_TRY(kernels::prepare_conv_quant(ctx, input, filter, output, kChannelDim, activation,
-                                           &data->quant));
-      data->s8_variant = opt::select_depthwise_conv2d_s8(
-          g, data->quant, opt::max_abs_bias(bias, has_bias, data->quant.multipliers, true));
-      break;
-    case kernels::ConvDtype::kInt16:
-      // TFLM's 16x8 depthwise kernel reads the bias as int64 only.
-      if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt64));
-      MOTE_TRY(kernels::prepare_conv_quant(ctx, input, filter, output, kChannelDim, activation,
-                                           &data->quant));
-      break;
+  if (data->dtype == kernels::ConvDtype::kInt8) {
+    if (has_bias) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
+    MOTE_TRY(kernels::prepare_conv_quant(ctx, input, filter, output, kChannelDim, activation,
+                                         &data->quant));
+    data->s8_variant = opt::select_depthwise_conv2d_s8(
+        g, data->quant, opt::max_abs_bias(bias, has_bias, data->quant.multipliers, true));
+  } else if constexpr (kDtypes == kernels::Dtypes::kAll) {
+    MOTE_TRY(prepare_other_types(ctx, input, filter, bias, output, activation, data));
   }
   ctx.set_op_data(data);
   return Status::kOk;
 }
 
-Status eval(EvalContext& ctx) {
-  const auto& data = ctx.op_data<DepthwiseConv2DData>();
+Status eval_s8(EvalContext& ctx, const DepthwiseConv2DData& data) {
+  opt::depthwise_conv2d_s8(data.s8_variant, data.geometry, data.quant, ctx.input<int8_t>(0),
+                           ctx.input<int8_t>(1), ctx.input<int32_t>(2), ctx.output<int8_t>(0));
+  return Status::kOk;
+}
+
+Status eval_other_types(EvalContext& ctx, const DepthwiseConv2DData& data) {
   const ref::ConvGeometry& g = data.geometry;
-  switch (data.dtype) {
-    case kernels::ConvDtype::kFloat32:
-      ref::depthwise_conv2d_f32(g, data.activation_min, data.activation_max, ctx.input<float>(0),
-                                ctx.input<float>(1), ctx.input<float>(2), ctx.output<float>(0));
-      break;
-    case kernels::ConvDtype::kInt8:
-      opt::depthwise_conv2d_s8(data.s8_variant, g, data.quant, ctx.input<int8_t>(0),
-                               ctx.input<int8_t>(1), ctx.input<int32_t>(2), ctx.output<int8_t>(0));
-      break;
-    case kernels::ConvDtype::kInt16:
-      ref::depthwise_conv2d_s16(g, data.quant, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
-                                ctx.input<int64_t>(2), ctx.output<int16_t>(0));
-      break;
+  if (data.dtype == kernels::ConvDtype::kFloat32) {
+    ref::depthwise_conv2d_f32(g, data.activation_min, data.activation_max, ctx.input<float>(0),
+                              ctx.input<float>(1), ctx.input<float>(2), ctx.output<float>(0));
+  } else {
+    ref::depthwise_conv2d_s16(g, data.quant, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
+                              ctx.input<int64_t>(2), ctx.output<int16_t>(0));
   }
   return Status::kOk;
+}
+
+template <kernels::Dtypes kDtypes>
+Status eval(EvalContext& ctx) {
+  const auto& data = ctx.op_data<DepthwiseConv2DData>();
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    return eval_s8(ctx, data);
+  } else {
+    return data.dtype == kernels::ConvDtype::kInt8 ? eval_s8(ctx, data)
+                                                   : eval_other_types(ctx, data);
+  }
 }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kDepthwiseConv2D = {
-    static_cast<int32_t>(schema::BuiltinOp::kDepthwiseConv2D), nullptr, 7,
-    static_cast<uint8_t>(schema::Options::kDepthwiseConv2D),   prepare, eval};
+constexpr OpKernel kDepthwiseConv2D = {static_cast<int32_t>(schema::BuiltinOp::kDepthwiseConv2D),
+                                       nullptr,
+                                       7,
+                                       static_cast<uint8_t>(schema::Options::kDepthwiseConv2D),
+                                       prepare<kernels::Dtypes::kAll>,
+                                       eval<kernels::Dtypes::kAll>};
+constexpr OpKernel kDepthwiseConv2DInt8 = {
+    static_cast<int32_t>(schema::BuiltinOp::kDepthwiseConv2D),
+    nullptr,
+    7,
+    static_cast<uint8_t>(schema::Options::kDepthwiseConv2D),
+    prepare<kernels::Dtypes::kInt8>,
+    eval<kernels::Dtypes::kInt8>};
 }  // namespace ops
 }  // namespace mote

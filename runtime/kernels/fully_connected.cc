@@ -1,5 +1,6 @@
 // FULLY_CONNECTED: float32; int8 (per-tensor or per-channel weights, int32 bias); int16x8
 // (int64 or int32 bias). Inputs: input, weights [units, depth], optional bias [units].
+// ops::kFullyConnectedInt8 is the same kernel with the int8 path only.
 #include "kernels/ref/fully_connected.h"
 #include "kernels/kernel_util.h"
 #include "kernels/opt/fully_connected_opt.h"
@@ -71,14 +72,60 @@ Status prepare_quantized(PrepareContext& ctx, const TensorDesc& input, const Ten
   }
   q.input_offset = -input.quant.zero_point();
   q.output_offset = output.quant.zero_point();
-  if (input.type == TensorType::kInt16 &&
-      (input.quant.zero_point() != 0 || output.quant.zero_point() != 0)) {
-    return ctx.fail(Status::kInvalidModel, "int16 input and output must have zero point 0");
-  }
   return kernels::quantized_activation_range(ctx, activation, output, &q.activation_min,
                                              &q.activation_max);
 }
 
+// The int8 path: weights int8, bias int32, and the optimized kernel variant with its scratch.
+Status prepare_s8(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& filter,
+                  const TensorDesc& bias, const TensorDesc& output,
+                  kernels::FusedActivation activation, FullyConnectedData* data) {
+  MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
+  if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
+  MOTE_TRY(prepare_quantized(ctx, input, filter, bias, output, activation, data));
+  const ref::FullyConnectedGeometry& g = data->geometry;
+  data->s8_variant = opt::select_fully_connected_s8(
+      g, data->quant,
+      opt::max_abs_bias(bias, ctx.has_input(2), data->quant.multipliers, data->quant.per_channel));
+  if (const size_t bytes = opt::fully_connected_s8_scratch_bytes(data->s8_variant, g); bytes > 0) {
+    MOTE_TRY(ctx.request_scratch(bytes, &data->scratch_index));
+  }
+  return Status::kOk;
+}
+
+// The float32 and int16x8 paths, which only the general kernel carries.
+Status prepare_other_types(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& filter,
+                           const TensorDesc& bias, const TensorDesc& output,
+                           kernels::FusedActivation activation, FullyConnectedData* data) {
+  if (!filter.is_constant() && filter.type != TensorType::kFloat32) {
+    // Non-constant quantized weights are fine for the math, but their scales must be known (the
+    // int8 path checks this in prepare_quantized).
+    MOTE_TRY(ctx.expect_quantized(filter, "filter"));
+  }
+  switch (input.type) {
+    case TensorType::kFloat32:
+      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kFloat32));
+      if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
+      ref::calculate_activation_range_f32(activation, &data->activation_min, &data->activation_max);
+      return Status::kOk;
+    case TensorType::kInt16:
+      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
+      if (ctx.has_input(2)) {
+        if (bias.type != TensorType::kInt64 && bias.type != TensorType::kInt32) {
+          return ctx.unsupported_type(bias, "bias");
+        }
+        data->bias_type = bias.type;
+      }
+      if (input.quant.zero_point() != 0 || output.quant.zero_point() != 0) {
+        return ctx.fail(Status::kInvalidModel, "int16 input and output must have zero point 0");
+      }
+      return prepare_quantized(ctx, input, filter, bias, output, activation, data);
+    default:
+      return ctx.unsupported_type(input, "input");
+  }
+}
+
+template <kernels::Dtypes kDtypes>
 Status prepare(PrepareContext& ctx) {
   namespace f = schema::fully_connected_options;
   MOTE_TRY(ctx.expect_counts(2, 3, 1));
@@ -86,6 +133,9 @@ Status prepare(PrepareContext& ctx) {
   const TensorDesc filter = ctx.input(1);
   const TensorDesc bias = ctx.input(2);
   const TensorDesc output = ctx.output(0);
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    MOTE_TRY(kernels::expect_int8_kernel(ctx, input, "input"));
+  }
   if (ctx.option<int8_t>(f::kWeightsFormat, 0) != 0) {
     return ctx.fail(Status::kUnsupported, "shuffled weights format is not supported");
   }
@@ -116,80 +166,63 @@ Status prepare(PrepareContext& ctx) {
     return ctx.fail(Status::kInvalidModel, "bias has {} elements, expected {}",
                     bias.shape.num_elements(), g.output_depth);
   }
-  if (!filter.is_constant() && filter.type != TensorType::kFloat32) {
-    // Non-constant quantized weights are fine for the math, but their scales must be known.
-    MOTE_TRY(ctx.expect_quantized(filter, "filter"));
-  }
   MOTE_TRY(ctx.expect_same_type(input, output));
   data->input_type = input.type;
-  switch (input.type) {
-    case TensorType::kFloat32:
-      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kFloat32));
-      if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kFloat32));
-      ref::calculate_activation_range_f32(activation, &data->activation_min, &data->activation_max);
-      break;
-    case TensorType::kInt8:
-      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
-      if (ctx.has_input(2)) MOTE_TRY(ctx.expect_type(bias, "bias", TensorType::kInt32));
-      MOTE_TRY(prepare_quantized(ctx, input, filter, bias, output, activation, data));
-      data->s8_variant = opt::select_fully_connected_s8(
-          g, data->quant,
-          opt::max_abs_bias(bias, ctx.has_input(2), data->quant.multipliers,
-                            data->quant.per_channel));
-      if (const size_t bytes = opt::fully_connected_s8_scratch_bytes(data->s8_variant, g);
-          bytes > 0) {
-        MOTE_TRY(ctx.request_scratch(bytes, &data->scratch_index));
-      }
-      break;
-    case TensorType::kInt16:
-      MOTE_TRY(ctx.expect_type(filter, "filter", TensorType::kInt8));
-      if (ctx.has_input(2)) {
-        if (bias.type != TensorType::kInt64 && bias.type != TensorType::kInt32) {
-          return ctx.unsupported_type(bias, "bias");
-        }
-        data->bias_type = bias.type;
-      }
-      MOTE_TRY(prepare_quantized(ctx, input, filter, bias, output, activation, data));
-      break;
-    default:
-      return ctx.unsupported_type(input, "input");
+  if (input.type == TensorType::kInt8) {
+    MOTE_TRY(prepare_s8(ctx, input, filter, bias, output, activation, data));
+  } else if constexpr (kDtypes == kernels::Dtypes::kAll) {
+    MOTE_TRY(prepare_other_types(ctx, input, filter, bias, output, activation, data));
   }
   ctx.set_op_data(data);
   return Status::kOk;
 }
 
+Status eval_s8(EvalContext& ctx, const FullyConnectedData& data) {
+  opt::fully_connected_s8(
+      data.s8_variant, data.geometry, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
+      ctx.input<int32_t>(2), ctx.output<int8_t>(0),
+      data.scratch_index >= 0 ? ctx.scratch(data.scratch_index) : Span<uint8_t>());
+  return Status::kOk;
+}
+
+Status eval_other_types(EvalContext& ctx, const FullyConnectedData& data) {
+  if (data.input_type == TensorType::kFloat32) {
+    ref::fully_connected_f32(data.geometry, data.activation_min, data.activation_max,
+                             ctx.input<float>(0), ctx.input<float>(1), ctx.input<float>(2),
+                             ctx.output<float>(0));
+    return Status::kOk;
+  }
+  const bool wide = data.bias_type == TensorType::kInt64;
+  ref::fully_connected_s16(data.geometry, data.quant, ctx.input<int16_t>(0), ctx.input<int8_t>(1),
+                           wide ? ctx.input<int64_t>(2) : nullptr,
+                           wide ? nullptr : ctx.input<int32_t>(2), ctx.output<int16_t>(0));
+  return Status::kOk;
+}
+
+template <kernels::Dtypes kDtypes>
 Status eval(EvalContext& ctx) {
   const auto& data = ctx.op_data<FullyConnectedData>();
-  switch (data.input_type) {
-    case TensorType::kFloat32:
-      ref::fully_connected_f32(data.geometry, data.activation_min, data.activation_max,
-                               ctx.input<float>(0), ctx.input<float>(1), ctx.input<float>(2),
-                               ctx.output<float>(0));
-      break;
-    case TensorType::kInt8:
-      opt::fully_connected_s8(
-          data.s8_variant, data.geometry, data.quant, ctx.input<int8_t>(0), ctx.input<int8_t>(1),
-          ctx.input<int32_t>(2), ctx.output<int8_t>(0),
-          data.scratch_index >= 0 ? ctx.scratch(data.scratch_index) : Span<uint8_t>());
-      break;
-    case TensorType::kInt16: {
-      const bool wide = data.bias_type == TensorType::kInt64;
-      ref::fully_connected_s16(data.geometry, data.quant, ctx.input<int16_t>(0),
-                               ctx.input<int8_t>(1), wide ? ctx.input<int64_t>(2) : nullptr,
-                               wide ? nullptr : ctx.input<int32_t>(2), ctx.output<int16_t>(0));
-      break;
-    }
-    default:
-      return Status::kEvalFailed;
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    return eval_s8(ctx, data);
+  } else {
+    return data.input_type == TensorType::kInt8 ? eval_s8(ctx, data) : eval_other_types(ctx, data);
   }
-  return Status::kOk;
 }
 
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kFullyConnected = {
-    static_cast<int32_t>(schema::BuiltinOp::kFullyConnected), nullptr, 13,
-    static_cast<uint8_t>(schema::Options::kFullyConnected),   prepare, eval};
+constexpr OpKernel kFullyConnected = {static_cast<int32_t>(schema::BuiltinOp::kFullyConnected),
+                                      nullptr,
+                                      13,
+                                      static_cast<uint8_t>(schema::Options::kFullyConnected),
+                                      prepare<kernels::Dtypes::kAll>,
+                                      eval<kernels::Dtypes::kAll>};
+constexpr OpKernel kFullyConnectedInt8 = {static_cast<int32_t>(schema::BuiltinOp::kFullyConnected),
+                                          nullptr,
+                                          13,
+                                          static_cast<uint8_t>(schema::Options::kFullyConnected),
+                                          prepare<kernels::Dtypes::kInt8>,
+                                          eval<kernels::Dtypes::kInt8>};
 }  // namespace ops
 }  // namespace mote

@@ -23,6 +23,14 @@ Status read_fused_activation(const PrepareContext& ctx, uint16_t field, FusedAct
   }
 }
 
+Status expect_int8_kernel(const PrepareContext& ctx, const TensorDesc& tensor, const char* role) {
+  if (tensor.type == TensorType::kInt8) return Status::kOk;
+  return ctx.fail(Status::kUnsupported,
+                  "{} tensor {} has type {}, but this kernel is the int8-only one; register the "
+                  "general kernel for other types",
+                  role, tensor.index, type_name(tensor.type));
+}
+
 bool integer_type_range(TensorType type, int32_t* min, int32_t* max) {
   switch (type) {
     case TensorType::kInt8:
@@ -95,13 +103,17 @@ Status prepare_channel_multipliers(PrepareContext& ctx, const TensorDesc& input,
   out->multipliers = ctx.allocate<int32_t>(static_cast<size_t>(channels));
   out->shifts = ctx.allocate<int32_t>(static_cast<size_t>(channels));
   if (out->multipliers == nullptr || out->shifts == nullptr) return Status::kArenaTooSmall;
-  const bool ok = scales == 1 ? ref::populate_conv_broadcast_multipliers(
-                                    input.quant.scale(), filter.quant.scale(), channels,
-                                    output.quant.scale(), out->multipliers, out->shifts)
-                              : ref::populate_conv_per_channel_multipliers(
-                                    input.quant.scale(),
-                                    reinterpret_cast<const float*>(filter.quant.scales.bytes()),
-                                    channels, output.quant.scale(), out->multipliers, out->shifts);
+  // A per-tensor filter scale gives every channel the multiplier of channel 0 (TFLM broadcasts
+  // the scale, ref::populate_conv_broadcast_multipliers): compute it once and copy it, which
+  // keeps one multiplier loop in flash instead of two.
+  const bool ok = ref::populate_conv_per_channel_multipliers(
+      input.quant.scale(), reinterpret_cast<const float*>(filter.quant.scales.bytes()),
+      scales == 1 && channels > 1 ? 1 : channels, output.quant.scale(), out->multipliers,
+      out->shifts);
+  for (int32_t c = 1; scales == 1 && c < channels; ++c) {
+    out->multipliers[c] = out->multipliers[0];
+    out->shifts[c] = out->shifts[0];
+  }
   if (!ok) {
     return ctx.fail(Status::kInvalidModel, "filter tensor {} scales give invalid multipliers",
                     filter.index);

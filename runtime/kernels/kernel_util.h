@@ -12,6 +12,16 @@ namespace kernels {
 
 using ref::FusedActivation;
 
+// Which element types a kernel constant runs. Ops that int8 models use have two constants built
+// from the same Prepare and Eval templates: the general one (ops::kConv2D: kAll) and an int8-only
+// one (ops::kConv2DInt8: kInt8), whose instantiations leave out the float32 and int16 paths, so
+// an int8 model's firmware does not link them (TFLM's Register_CONV_2D_INT8()).
+enum class Dtypes : uint8_t { kAll, kInt8 };
+
+// For an int8-only kernel: checks that the tensor that selects the op's path (`role`) is int8,
+// and otherwise says that the general kernel runs the other types.
+Status expect_int8_kernel(const PrepareContext& ctx, const TensorDesc& tensor, const char* role);
+
 // Reads a fused activation option (an ActivationFunctionType byte). TANH and SIGN_BIT are not
 // clamps and TFLite does not apply them as fused activations; they are rejected, never ignored.
 Status read_fused_activation(const PrepareContext& ctx, uint16_t field, FusedActivation* out);

@@ -4,7 +4,8 @@
 // Quantized outputs have the fixed quantization TFLM requires: int8 scale exactly 1/256 and zero
 // point -128; int16 from int8 scale 1/65536 (+-0.1%) and zero point -32768; int16 from int16 scale
 // 1/32768 (+-0.1%) and zero point 0 (with input zero point 0). The int16 kernel's two lookup
-// tables are built here in Prepare, in the persistent arena, as TFLM does.
+// tables are built here in Prepare, in the persistent arena, as TFLM does. ops::kSoftmaxInt8 is the
+// same kernel with the int8 -> int8 path only.
 #include <cmath>
 
 #include "kernels/kernel_util.h"
@@ -92,10 +93,40 @@ Status prepare_int16_input(PrepareContext& ctx, const TensorDesc& input, float b
   return Status::kOk;
 }
 
+// Every path but int8 -> int8, which only the general kernel carries.
+Status prepare_other_types(PrepareContext& ctx, const TensorDesc& input, const TensorDesc& output,
+                           SoftmaxData* data) {
+  switch (input.type) {
+    case TensorType::kFloat32:
+      MOTE_TRY(ctx.expect_type(output, "output", TensorType::kFloat32));
+      data->variant = SoftmaxVariant::kFloat32;
+      return Status::kOk;
+    case TensorType::kInt8:
+      MOTE_TRY(kernels::expect_per_tensor_scale(ctx, input, "input"));
+      if (output.type != TensorType::kInt16) return ctx.unsupported_type(output, "output");
+      MOTE_TRY(expect_output_quantization(ctx, output, -32768, 1.0f / 65536, /*exact=*/false));
+      data->variant = SoftmaxVariant::kInt8ToInt16;
+      return prepare_int8_input(ctx, input, data->beta, data);
+    case TensorType::kInt16:
+      MOTE_TRY(ctx.expect_type(output, "output", TensorType::kInt16));
+      MOTE_TRY(kernels::expect_per_tensor_scale(ctx, input, "input"));
+      MOTE_TRY(expect_output_quantization(ctx, output, 0, 1.0f / 32768, /*exact=*/false));
+      data->variant = SoftmaxVariant::kInt16ToInt16;
+      return prepare_int16_input(ctx, input, data->beta, data);
+    default:
+      return ctx.unsupported_type(input, "input");
+  }
+}
+
+template <kernels::Dtypes kDtypes>
 Status prepare(PrepareContext& ctx) {
   MOTE_TRY(ctx.expect_counts(1, 1, 1));
   const TensorDesc input = ctx.input(0);
   const TensorDesc output = ctx.output(0);
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    MOTE_TRY(kernels::expect_int8_kernel(ctx, input, "input"));
+    MOTE_TRY(kernels::expect_int8_kernel(ctx, output, "output"));
+  }
   if (input.shape.rank < 1) {
     return ctx.fail(Status::kInvalidModel, "input is a scalar; softmax needs rank >= 1");
   }
@@ -112,48 +143,31 @@ Status prepare(PrepareContext& ctx) {
   data->depth = input.shape.dims[input.shape.rank - 1];
   data->rows = input.shape.num_elements(0, input.shape.rank - 1);
 
-  switch (input.type) {
-    case TensorType::kFloat32:
-      MOTE_TRY(ctx.expect_type(output, "output", TensorType::kFloat32));
-      data->variant = SoftmaxVariant::kFloat32;
-      break;
-    case TensorType::kInt8:
-      MOTE_TRY(kernels::expect_per_tensor_scale(ctx, input, "input"));
-      if (output.type == TensorType::kInt8) {
-        MOTE_TRY(expect_output_quantization(ctx, output, -128, 1.0f / 256, /*exact=*/true));
-        data->variant = SoftmaxVariant::kInt8ToInt8;
-      } else if (output.type == TensorType::kInt16) {
-        MOTE_TRY(expect_output_quantization(ctx, output, -32768, 1.0f / 65536, /*exact=*/false));
-        data->variant = SoftmaxVariant::kInt8ToInt16;
-      } else {
-        return ctx.unsupported_type(output, "output");
-      }
-      MOTE_TRY(prepare_int8_input(ctx, input, beta, data));
-      break;
-    case TensorType::kInt16:
-      MOTE_TRY(ctx.expect_type(output, "output", TensorType::kInt16));
-      MOTE_TRY(kernels::expect_per_tensor_scale(ctx, input, "input"));
-      MOTE_TRY(expect_output_quantization(ctx, output, 0, 1.0f / 32768, /*exact=*/false));
-      data->variant = SoftmaxVariant::kInt16ToInt16;
-      MOTE_TRY(prepare_int16_input(ctx, input, beta, data));
-      break;
-    default:
-      return ctx.unsupported_type(input, "input");
+  if (input.type == TensorType::kInt8 && output.type == TensorType::kInt8) {
+    MOTE_TRY(kernels::expect_per_tensor_scale(ctx, input, "input"));
+    MOTE_TRY(expect_output_quantization(ctx, output, -128, 1.0f / 256, /*exact=*/true));
+    data->variant = SoftmaxVariant::kInt8ToInt8;
+    MOTE_TRY(prepare_int8_input(ctx, input, beta, data));
+  } else if constexpr (kDtypes == kernels::Dtypes::kAll) {
+    MOTE_TRY(prepare_other_types(ctx, input, output, data));
   }
   ctx.set_op_data(data);
   return Status::kOk;
 }
 
-Status eval(EvalContext& ctx) {
-  const auto& data = ctx.op_data<SoftmaxData>();
+Status eval_s8(EvalContext& ctx, const SoftmaxData& data) {
+  ref::softmax_s8_s8(data.quant, data.rows, data.depth, ctx.input<int8_t>(0),
+                     ctx.output<int8_t>(0));
+  return Status::kOk;
+}
+
+Status eval_other_types(EvalContext& ctx, const SoftmaxData& data) {
   switch (data.variant) {
     case SoftmaxVariant::kFloat32:
       ref::softmax_f32(data.rows, data.depth, data.beta, ctx.input<float>(0), ctx.output<float>(0));
       break;
     case SoftmaxVariant::kInt8ToInt8:
-      ref::softmax_s8_s8(data.quant, data.rows, data.depth, ctx.input<int8_t>(0),
-                         ctx.output<int8_t>(0));
-      break;
+      return eval_s8(ctx, data);
     case SoftmaxVariant::kInt8ToInt16:
       ref::softmax_s8_s16(data.quant, data.rows, data.depth, ctx.input<int8_t>(0),
                           ctx.output<int16_t>(0));
@@ -166,10 +180,30 @@ Status eval(EvalContext& ctx) {
   return Status::kOk;
 }
 
+template <kernels::Dtypes kDtypes>
+Status eval(EvalContext& ctx) {
+  const auto& data = ctx.op_data<SoftmaxData>();
+  if constexpr (kDtypes == kernels::Dtypes::kInt8) {
+    return eval_s8(ctx, data);
+  } else {
+    return eval_other_types(ctx, data);
+  }
+}
+
 }  // namespace
 
 namespace ops {
-constexpr OpKernel kSoftmax = {static_cast<int32_t>(schema::BuiltinOp::kSoftmax), nullptr, 3,
-                               static_cast<uint8_t>(schema::Options::kSoftmax),   prepare, eval};
+constexpr OpKernel kSoftmax = {static_cast<int32_t>(schema::BuiltinOp::kSoftmax),
+                               nullptr,
+                               3,
+                               static_cast<uint8_t>(schema::Options::kSoftmax),
+                               prepare<kernels::Dtypes::kAll>,
+                               eval<kernels::Dtypes::kAll>};
+constexpr OpKernel kSoftmaxInt8 = {static_cast<int32_t>(schema::BuiltinOp::kSoftmax),
+                                   nullptr,
+                                   3,
+                                   static_cast<uint8_t>(schema::Options::kSoftmax),
+                                   prepare<kernels::Dtypes::kInt8>,
+                                   eval<kernels::Dtypes::kInt8>};
 }  // namespace ops
 }  // namespace mote

@@ -75,7 +75,7 @@ Status GraphBuilder::prepare() {
     return Status::kInvalidModel;
   }
   Status status = Status::kOk;
-  prepared_ = tools::PreparedModel::create(*loaded_, &error, &status);
+  prepared_ = tools::PreparedModel::create(*loaded_, &error, &status, *resolver_);
   if (prepared_ == nullptr) {
     messages_ = error;
     return status;

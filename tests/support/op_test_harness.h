@@ -43,6 +43,9 @@ class GraphBuilder {
   void op(schema::BuiltinOp code, std::vector<int32_t> inputs, std::vector<int32_t> outputs,
           tools::OptionsDef options = {}, int32_t version = 1);
 
+  // The kernels run() and prepare() use: all_ops_resolver() unless set (it must outlive this).
+  void use_resolver(const OpResolver& resolver) { resolver_ = &resolver; }
+
   // Writes, loads and prepares the model in an exactly sized arena, sets inputs and invokes once.
   // On failure, messages() holds the runtime's reasons.
   Status run();
@@ -74,6 +77,7 @@ class GraphBuilder {
   std::unique_ptr<tools::LoadedModel> loaded_;
   std::unique_ptr<tools::PreparedModel> prepared_;
   std::string messages_;
+  const OpResolver* resolver_ = &all_ops_resolver();
 };
 
 }  // namespace mote::testing

@@ -1,6 +1,7 @@
 // `mote export --c-array` (tools/lib/c_export.h): the files compile, hold the model's bytes in an
-// aligned array in the chosen section, register exactly the model's kernels, carry the arena
-// size; bad input gives a clear message and the documented exit code.
+// aligned array in the chosen section, register exactly the model's kernels (int8-only ones for
+// ops whose every node is int8), carry the arena size; bad input gives a clear message and the
+// documented exit code.
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -112,6 +114,33 @@ std::set<std::string> model_op_names(const std::string& path) {
   return names;
 }
 
+// The ops.h constants a model's resolver must reference, worked out independently of
+// tools::collect_ops: per op type, the int8-only kernel when Mote has one and every node of the
+// type has int8 activations (first input and outputs), the general kernel otherwise.
+std::set<std::string> expected_kernel_symbols(const std::string& path) {
+  std::string error;
+  auto model = tools::load_model_file(path, &error);
+  std::set<std::string> symbols;
+  if (model == nullptr) return symbols;
+  const Model& m = model->model;
+  std::map<std::string, bool> all_int8;  // op name -> every node int8 so far
+  for (uint32_t i = 0; i < m.operator_count(); ++i) {
+    const OperatorDesc op = m.op(i);
+    bool int8 = int8_ops_resolver().find(op.builtin_code, nullptr) != nullptr &&
+                m.tensor(static_cast<uint32_t>(op.inputs[0])).type == TensorType::kInt8;
+    for (uint32_t o = 0; o < op.outputs.size(); ++o) {
+      int8 = int8 && m.tensor(static_cast<uint32_t>(op.outputs[o])).type == TensorType::kInt8;
+    }
+    const std::string name = schema::builtin_op_name(op.builtin_code);
+    const auto found = all_int8.find(name);
+    all_int8[name] = int8 && (found == all_int8.end() || found->second);
+  }
+  for (const auto& [name, int8] : all_int8) {
+    symbols.insert(int8 ? tools::int8_kernel_symbol(name) : tools::kernel_symbol(name));
+  }
+  return symbols;
+}
+
 TEST_F(ExportTest, WritesCompilableFilesWithTheModelBytesSectionAndAlignment) {
   const std::string model = model_path("kws_ref_model");
   const CommandResult r =
@@ -176,10 +205,12 @@ TEST_F(ExportTest, WritesCompilableFilesWithTheModelBytesSectionAndAlignment) {
   for (const std::string& symbol : identifiers_after(undefined.output, "mote::ops::")) {
     if (symbol.rfind('k', 0) == 0) referenced.insert(symbol);
   }
-  std::set<std::string> expected;
-  for (const std::string& name : model_op_names(model)) expected.insert(tools::kernel_symbol(name));
+  const std::set<std::string> expected = expected_kernel_symbols(model);
   EXPECT_EQ(referenced, expected);
   EXPECT_EQ(expected.size(), j["ops"].size());
+  // kws_ref_model is int8 throughout: only int8-only kernels for its int8 ops.
+  EXPECT_EQ(expected.count("kConv2DInt8"), 1u);
+  EXPECT_EQ(expected.count("kConv2D"), 0u);
 }
 
 TEST_F(ExportTest, ResolverListsExactlyTheOpsOfEveryGoldenModel) {
@@ -192,12 +223,18 @@ TEST_F(ExportTest, ResolverListsExactlyTheOpsOfEveryGoldenModel) {
     tools::CExport out;
     Status status = Status::kOk;
     ASSERT_TRUE(tools::export_c_array(*model, options, &out, &error, &status)) << stem << error;
-    std::set<std::string> names;
+    std::set<std::string> names, symbols;
     for (const tools::CExportOp& op : out.ops) {
       names.insert(op.name);
+      symbols.insert(op.symbol);
       EXPECT_NE(out.source.find(fmt::format("&mote::ops::{},", op.symbol)), std::string::npos);
+      ASSERT_NE(op.kernel, nullptr) << stem << " " << op.name;
+      EXPECT_EQ(op.kernel->builtin_code, op.builtin_code);
+      const OpResolver& table = op.int8_only ? int8_ops_resolver() : all_ops_resolver();
+      EXPECT_EQ(table.find(op.builtin_code, nullptr), op.kernel) << stem << " " << op.name;
     }
     EXPECT_EQ(names, model_op_names(model_path(stem))) << stem;
+    EXPECT_EQ(symbols, expected_kernel_symbols(model_path(stem))) << stem;
     EXPECT_FALSE(out.arena_given);
     EXPECT_EQ(out.arena_bytes, out.host_arena.total);
     EXPECT_EQ(out.model_bytes, model->size);
@@ -218,6 +255,21 @@ TEST(ExportNames, EveryKernelSymbolIsDeclaredInOpsHeader) {
     EXPECT_NE(ops_header.find(fmt::format("extern const OpKernel {};", symbol)), std::string::npos)
         << schema::builtin_op_name(kernel.builtin_code) << " -> " << symbol;
   }
+  // And every int8-only kernel, under the general kernel's name plus "Int8".
+  const OpResolver& int8 = int8_ops_resolver();
+  ASSERT_GT(int8.size(), 0u);
+  for (uint32_t i = 0; i < int8.size(); ++i) {
+    const std::string name = schema::builtin_op_name(int8.at(i).builtin_code);
+    const std::string symbol = tools::int8_kernel_symbol(name);
+    EXPECT_NE(ops_header.find(fmt::format("extern const OpKernel {};", symbol)), std::string::npos)
+        << name << " -> " << symbol;
+    // Same op, same version range and options as the general kernel.
+    const OpKernel* general = all.find(int8.at(i).builtin_code, nullptr);
+    ASSERT_NE(general, nullptr) << name;
+    EXPECT_EQ(general->max_version, int8.at(i).max_version) << name;
+    EXPECT_EQ(general->options_type, int8.at(i).options_type) << name;
+  }
+  EXPECT_EQ(tools::int8_kernel_symbol("FULLY_CONNECTED"), "kFullyConnectedInt8");
   EXPECT_EQ(tools::kernel_symbol("CONV_2D"), "kConv2D");
   EXPECT_EQ(tools::kernel_symbol("DEPTHWISE_CONV_2D"), "kDepthwiseConv2D");
   EXPECT_EQ(tools::kernel_symbol("RELU_N1_TO_1"), "kReluN1To1");

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "mote/ops.h"
 #include "mote/tflite_schema.h"
 #include "prepared_model.h"
 
@@ -76,7 +77,19 @@ std::string close_namespace(const std::string& name_space) {
   return name_space.empty() ? "" : fmt::format("\n}}  // namespace {}\n", name_space);
 }
 
-// The distinct operator types of the model, with their kernel constants, sorted by name.
+// Whether a node runs on its op's int8 path: first input and every output int8. The int8-only
+// kernels (ops.h) accept exactly these nodes, and do every other check as the general kernel.
+bool runs_int8(const Model& model, const OperatorDesc& op) {
+  if (op.inputs.size() == 0 || op.inputs[0] < 0 || op.outputs.size() == 0) return false;
+  if (model.tensor(static_cast<uint32_t>(op.inputs[0])).type != TensorType::kInt8) return false;
+  for (uint32_t i = 0; i < op.outputs.size(); ++i) {
+    if (model.tensor(static_cast<uint32_t>(op.outputs[i])).type != TensorType::kInt8) return false;
+  }
+  return true;
+}
+
+// The distinct operator types of the model, with their kernel constants, sorted by name: the
+// int8-only kernel when the op has one and every node of it runs int8, the general one otherwise.
 bool collect_ops(const Model& model, std::vector<CExportOp>* ops, std::string* error,
                  Status* status) {
   std::map<std::string, CExportOp> by_name;
@@ -91,14 +104,23 @@ bool collect_ops(const Model& model, std::vector<CExportOp>* ops, std::string* e
       *status = Status::kUnsupported;
       return false;
     }
+    const OpKernel* int8_kernel = int8_ops_resolver().find(op.builtin_code, nullptr);
+    const bool int8 = int8_kernel != nullptr && runs_int8(model, op);
     CExportOp entry;
     entry.builtin_code = op.builtin_code;
     entry.name = schema::builtin_op_name(op.builtin_code);
-    entry.symbol = kernel_symbol(entry.name);
-    by_name.emplace(entry.name, entry);
+    entry.int8_only = int8;
+    const auto [it, inserted] = by_name.emplace(entry.name, entry);
+    // One node of another type is enough for the op to need the general kernel.
+    if (!inserted) it->second.int8_only = it->second.int8_only && int8;
   }
   ops->clear();
-  for (auto& [name, entry] : by_name) ops->push_back(entry);
+  for (auto& [name, entry] : by_name) {
+    entry.symbol = entry.int8_only ? int8_kernel_symbol(name) : kernel_symbol(name);
+    entry.kernel = entry.int8_only ? int8_ops_resolver().find(entry.builtin_code, nullptr)
+                                   : all_ops_resolver().find(entry.builtin_code, nullptr);
+    ops->push_back(entry);
+  }
   return true;
 }
 
@@ -261,6 +283,10 @@ std::string default_export_name(const std::string& path) {
   return name;
 }
 
+std::string int8_kernel_symbol(const std::string& builtin_name) {
+  return kernel_symbol(builtin_name) + "Int8";
+}
+
 std::string kernel_symbol(const std::string& builtin_name) {
   const auto exception = symbol_exceptions().find(builtin_name);
   if (exception != symbol_exceptions().end()) return exception->second;
@@ -307,7 +333,18 @@ bool export_c_array(const LoadedModel& model, const CExportOptions& options, CEx
   }
   CExport e;
   if (!collect_ops(model.model, &e.ops, error, status)) return false;
-  auto prepared = PreparedModel::create(model, error, status);
+  // Prepare with exactly the kernels the firmware will register, int8-only ones included.
+  std::vector<const OpKernel*> kernels;
+  for (const CExportOp& op : e.ops) {
+    if (op.kernel == nullptr) {
+      *error = fmt::format("Mote has no kernel for {}", op.name);
+      *status = Status::kUnsupported;
+      return false;
+    }
+    kernels.push_back(op.kernel);
+  }
+  const OpResolver resolver(kernels.data(), static_cast<uint32_t>(kernels.size()));
+  auto prepared = PreparedModel::create(model, error, status, resolver);
   if (prepared == nullptr) return false;
   e.host_arena = prepared->usage();
   e.model_bytes = model.size;

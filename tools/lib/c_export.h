@@ -6,7 +6,8 @@
 //   NAME_arena_bytes     the arena the model needs (see below)
 //   NAME_op_count        how many operator kernels it uses
 //   NAME_op_resolver     a mote::OpResolver with exactly those kernels, a constant in flash:
-//                        the linker then keeps only the kernels the model needs
+//                        the linker then keeps only the kernels the model needs (int8-only
+//                        variants where every node of an op is int8; see CExportOp)
 //
 // The arena figure is the host's by default, with the host's (portable) kernels. Host pointers
 // are 8 bytes and a 32-bit target's are 4, so a target running the same kernels needs the same
@@ -44,11 +45,15 @@ struct CExportOptions {
   std::optional<size_t> arena_bytes;  // embed this arena figure instead of the host's
 };
 
-// One operator type the model uses, and the ops.h constant that registers its kernel.
+// One operator type the model uses, and the ops.h constant that registers its kernel: the
+// int8-only kernel when the op has one and every node of the op runs int8 (int8 first input and
+// outputs), so the firmware links no float32 or int16 code for it; the general kernel otherwise.
 struct CExportOp {
   int32_t builtin_code = 0;
-  std::string name;    // "CONV_2D"
-  std::string symbol;  // "kConv2D" (in namespace mote::ops)
+  std::string name;                  // "CONV_2D"
+  std::string symbol;                // "kConv2DInt8" or "kConv2D" (in namespace mote::ops)
+  bool int8_only = false;            // symbol names the int8-only kernel
+  const OpKernel* kernel = nullptr;  // that constant (the host links every kernel)
 };
 
 struct CExport {
@@ -83,8 +88,13 @@ std::string default_export_name(const std::string& path);
 // "RELU_N1_TO_1" -> "kReluN1To1", "PADV2" -> "kPadV2".
 std::string kernel_symbol(const std::string& builtin_name);
 
-// Checks the options, prepares the model on the host (which proves that Mote runs it and gives
-// the host arena figure) and renders both files. On failure returns false, sets *error and
+// The ops.h constant of an op's int8-only kernel (for ops in int8_ops_resolver()):
+// "CONV_2D" -> "kConv2DInt8".
+std::string int8_kernel_symbol(const std::string& builtin_name);
+
+// Checks the options, prepares the model on the host with exactly the kernels the resolver
+// registers (which proves that they run it and gives the host arena figure) and renders both
+// files. On failure returns false, sets *error and
 // *status: kInvalidArgument for bad options, otherwise the runtime's status for the model.
 bool export_c_array(const LoadedModel& model, const CExportOptions& options, CExport* out,
                     std::string* error, Status* status);

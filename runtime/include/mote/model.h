@@ -88,8 +88,9 @@ struct OperatorDesc {
   fb::Table options;         // the options table; invalid when absent
   PackedArray<uint8_t> custom_options;
 
-  // "CONV_2D", or the custom code for custom ops.
-  const char* name() const;
+  // "CONV_2D", or the custom code for custom ops. gnu::pure: no side effects, so a call whose
+  // result goes unused (a stripped message argument) is dropped.
+  [[gnu::pure]] const char* name() const;
 };
 
 class Model {

@@ -109,9 +109,26 @@ extern const OpKernel kFloorMod;
 extern const OpKernel kReluN1To1;
 extern const OpKernel kRelu0To1;
 
+// int8-only kernels: the general kernel's Prepare and Eval with only the int8 path (int8
+// activations; SOFTMAX: int8 in and out), so that an int8 model's firmware links no float32 or
+// int16 code, like TFLM's Register_FULLY_CONNECTED_INT8(). Prepare refuses a node of another type
+// with kUnsupported. `mote export` registers one when every node of its op has an int8 first
+// input and int8 outputs, and the general kernel otherwise.
+extern const OpKernel kAddInt8;
+extern const OpKernel kSubInt8;
+extern const OpKernel kConv2DInt8;
+extern const OpKernel kDepthwiseConv2DInt8;
+extern const OpKernel kFullyConnectedInt8;
+extern const OpKernel kAveragePool2DInt8;
+extern const OpKernel kMaxPool2DInt8;
+extern const OpKernel kSoftmaxInt8;
+
 }  // namespace ops
 
-// A resolver with every kernel above (links all of them; meant for the host).
+// A resolver with every general kernel above (links all of them; meant for the host).
 const OpResolver& all_ops_resolver();
+
+// A resolver with every int8-only kernel above (host tools: which ops have one).
+const OpResolver& int8_ops_resolver();
 
 }  // namespace mote

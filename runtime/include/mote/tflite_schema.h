@@ -144,8 +144,9 @@ enum class BuiltinOp : int32_t {
 // Largest BuiltinOperator value in schema v3 as of this writing.
 inline constexpr int32_t kMaxBuiltinOp = 205;
 
-// Name of a builtin operator ("CONV_2D"), or "UNKNOWN" outside the table.
-const char* builtin_op_name(int32_t code);
+// Name of a builtin operator ("CONV_2D"), or "UNKNOWN" outside the table. gnu::const, as
+// type_name (types.h): a call whose result goes unused (a stripped message argument) is dropped.
+[[gnu::const]] const char* builtin_op_name(int32_t code);
 
 // BuiltinOptions union type ids (0 = NONE).
 enum class Options : uint8_t {

@@ -33,8 +33,11 @@ inline constexpr uint8_t kMaxTensorType = 17;
 // Bytes per element; 0 for types without a fixed element size (string, resource, variant, int4).
 size_t type_size(TensorType type);
 
-// Lower-case name as used by numpy and in Mote's JSON ("float32", "int8", ...).
-const char* type_name(TensorType type);
+// Lower-case name as used by numpy and in Mote's JSON ("float32", "int8", ...). gnu::const (no
+// side effects, result from the argument only) lets the compiler drop calls whose result is
+// unused: message arguments when MOTE_STRIP_ERROR_STRINGS compiles the text out, so the names
+// stay out of flash.
+[[gnu::const]] const char* type_name(TensorType type);
 
 // Maps a C++ element type to its TensorType, for typed accessors.
 template <typename T>
