@@ -88,6 +88,24 @@ struct PanelPairs {
   int32_t wide;                // 44: 1: requantize_wide's arithmetic (any accumulator)
 };
 
+// One chunk of a FULLY_CONNECTED batch row, every unit: initial accumulator, dot product with
+// the vector, then either the partial sum (more chunks follow) or requantize and store. One call
+// per chunk, so that the per-unit work stays in one loop (ad01 runs ~1,700 short rows).
+struct FcRows {
+  const int16_t* vector;       // vector_put layout, n values
+  const int8_t* weights;       // unit 0's weights at this chunk's first k
+  int32_t stride;              // bytes from one unit's weights to the next (accum depth)
+  int32_t n;                   // k in this chunk, >= 1
+  int32_t units;               // >= 1
+  const int32_t* init;         // initial accumulators per unit (bias or partial), or nullptr: 0
+  int32_t* partial;            // not nullptr: store the accumulators here, no requantization
+  int8_t* out;                 // otherwise: the requantized, saturated outputs
+  const int32_t* multipliers;  // advanced by channel_step per unit
+  const int32_t* shifts;       // in [-31, -1]; advanced by channel_step per unit
+  int32_t channel_step;        // 1: per-channel, 0: per-tensor
+  int32_t output_offset;
+};
+
 // A run of output pixels of a 3x3 depthwise convolution (depth_multiplier 1, dilation 1 along x)
 // whose windows are entirely inside the input, for four channels: bias, nine dw_mac4 taps,
 // requantize and store, per pixel. Fields are read by assembly on the DSP path: keep the order

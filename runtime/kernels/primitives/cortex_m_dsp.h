@@ -527,6 +527,135 @@ inline void dot_1x2(const int16_t* vector, int32_t depth, const int8_t* w0, cons
   acc[1] = s1;
 }
 
+namespace dsp {
+
+// s0 += vector . w0, s1 += vector . w1 over 8 * steps k (steps >= 1, rows word-aligned): the
+// loop of dot_1x2 without its checks, entered in its second step for an odd count.
+__attribute__((always_inline)) inline void dot_1x2_rows(const int16_t* vector, const int8_t* w0,
+                                                        const int8_t* w1, int32_t n, int32_t& s0,
+                                                        int32_t& s1) {
+  const WordAlias* v = reinterpret_cast<const WordAlias*>(vector);
+  uint32_t wa, wb, t;
+  __asm__(
+      "lsrs %[n], %[n], #1\n\t"
+      "bcc 1f\n\t"
+      "adds %[n], %[n], #1\n\t"
+      "b 2f\n\t"
+      "1:\n\t"
+      "ldmia %[v]!, {r8, r9, r10, r11}\n\t"
+      "ldrd %[wa], %[wb], [%[w0]], #8\n\t"
+      "sxtb16 %[t], %[wa]\n\t"
+      "smlad %[s0], r8, %[t], %[s0]\n\t"
+      "sxtb16 %[wa], %[wa], ror #8\n\t"
+      "smlad %[s0], r9, %[wa], %[s0]\n\t"
+      "sxtb16 %[t], %[wb]\n\t"
+      "smlad %[s0], r10, %[t], %[s0]\n\t"
+      "sxtb16 %[wb], %[wb], ror #8\n\t"
+      "smlad %[s0], r11, %[wb], %[s0]\n\t"
+      "ldrd %[wa], %[wb], [%[w1]], #8\n\t"
+      "sxtb16 %[t], %[wa]\n\t"
+      "smlad %[s1], r8, %[t], %[s1]\n\t"
+      "sxtb16 %[wa], %[wa], ror #8\n\t"
+      "smlad %[s1], r9, %[wa], %[s1]\n\t"
+      "sxtb16 %[t], %[wb]\n\t"
+      "smlad %[s1], r10, %[t], %[s1]\n\t"
+      "sxtb16 %[wb], %[wb], ror #8\n\t"
+      "smlad %[s1], r11, %[wb], %[s1]\n\t"
+      "2:\n\t"
+      "ldmia %[v]!, {r8, r9, r10, r11}\n\t"
+      "ldrd %[wa], %[wb], [%[w0]], #8\n\t"
+      "sxtb16 %[t], %[wa]\n\t"
+      "smlad %[s0], r8, %[t], %[s0]\n\t"
+      "sxtb16 %[wa], %[wa], ror #8\n\t"
+      "smlad %[s0], r9, %[wa], %[s0]\n\t"
+      "sxtb16 %[t], %[wb]\n\t"
+      "smlad %[s0], r10, %[t], %[s0]\n\t"
+      "sxtb16 %[wb], %[wb], ror #8\n\t"
+      "smlad %[s0], r11, %[wb], %[s0]\n\t"
+      "ldrd %[wa], %[wb], [%[w1]], #8\n\t"
+      "sxtb16 %[t], %[wa]\n\t"
+      "smlad %[s1], r8, %[t], %[s1]\n\t"
+      "sxtb16 %[wa], %[wa], ror #8\n\t"
+      "smlad %[s1], r9, %[wa], %[s1]\n\t"
+      "sxtb16 %[t], %[wb]\n\t"
+      "smlad %[s1], r10, %[t], %[s1]\n\t"
+      "sxtb16 %[wb], %[wb], ror #8\n\t"
+      "smlad %[s1], r11, %[wb], %[s1]\n\t"
+      "subs %[n], %[n], #1\n\t"
+      "bne 1b\n\t"
+      : [s0] "+r"(s0), [s1] "+r"(s1), [v] "+r"(v), [w0] "+r"(w0), [w1] "+r"(w1), [n] "+r"(n),
+        [wa] "=&r"(wa), [wb] "=&r"(wb), [t] "=&r"(t)
+      :
+      : "r8", "r9", "r10", "r11", "cc", "memory");
+}
+
+}  // namespace dsp
+
+// FcRows (common.h), two units per step. Word-aligned rows and n % 8 == 0 (ad01, kws) run the
+// whole dot product in one assembly loop (dsp::dot_1x2_rows); anything else takes dot_1x2. The
+// partial-sum and the requantizing passes are separate loops so that each keeps its state in
+// registers. The kernel proves |acc| <= kRequantMaxAccumulator.
+inline void fc_rows(const FcRows& job) {
+  const int16_t* vector = job.vector;
+  const int32_t stride = job.stride;
+  const int32_t n = job.n;
+  const bool fast =
+      (n & 7) == 0 &&
+      ((reinterpret_cast<uintptr_t>(job.weights) | static_cast<uint32_t>(stride)) & 3) == 0;
+  const int32_t steps = n >> 3;
+  const int32_t* init = job.init;
+  const auto dot = [&](const int8_t* w0, const int8_t* w1, int32_t o, int32_t o1, int32_t& s0,
+                       int32_t& s1) {
+    s0 = init != nullptr ? init[o] : 0;
+    s1 = init != nullptr ? init[o1] : 0;
+    if (fast) {
+      dsp::dot_1x2_rows(vector, w0, w1, steps, s0, s1);
+      return;
+    }
+    int32_t acc[2] = {s0, s1};
+    dot_1x2(vector, n, w0, w1, acc);
+    s0 = acc[0];
+    s1 = acc[1];
+  };
+  const int32_t units = job.units;
+  const int32_t even = units & ~1;
+  const int8_t* w = job.weights;
+  int32_t s0, s1;
+  if (job.partial != nullptr) {
+    int32_t* partial = job.partial;
+    for (int32_t o = 0; o < even; o += 2, w += 2 * stride) {
+      dot(w, w + stride, o, o + 1, s0, s1);
+      partial[o] = s0;
+      partial[o + 1] = s1;
+    }
+    if (even != units) {
+      dot(w, w, even, even, s0, s1);
+      partial[even] = s0;
+    }
+    return;
+  }
+  const int32_t* m = job.multipliers;
+  const int32_t* sh = job.shifts;
+  const int32_t step = job.channel_step;
+  const int32_t offset = job.output_offset;
+  int8_t* out = job.out;
+  const auto finish = [&](int32_t acc) {
+    const int32_t r = requantize(acc, requant_channel(*m, *sh), offset);
+    m += step;
+    sh += step;
+    return static_cast<int8_t>(saturate_s8(r));
+  };
+  for (int32_t o = 0; o < even; o += 2, w += 2 * stride) {
+    dot(w, w + stride, o, o + 1, s0, s1);
+    out[o] = finish(s0);
+    out[o + 1] = finish(s1);
+  }
+  if (even != units) {
+    dot(w, w, even, even, s0, s1);
+    out[even] = finish(s0);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Depthwise.
 // ---------------------------------------------------------------------------------------------

@@ -138,6 +138,26 @@ inline void dot_1x2(const int16_t* vector, int32_t depth, const int8_t* w0, cons
   acc[1] = add_wrap(acc[1], static_cast<int32_t>(s1));
 }
 
+// FcRows (common.h), one unit at a time; |acc| <= kRequantMaxAccumulator (the kernel proves it).
+inline void fc_rows(const FcRows& job) {
+  const int8_t* w = job.weights;
+  const int32_t* m = job.multipliers;
+  const int32_t* s = job.shifts;
+  for (int32_t o = 0; o < job.units; ++o, w += job.stride) {
+    uint32_t acc = job.init != nullptr ? static_cast<uint32_t>(job.init[o]) : 0;
+    for (int32_t k = 0; k < job.n; ++k) acc += static_cast<uint32_t>(job.vector[k] * w[k]);
+    if (job.partial != nullptr) {
+      job.partial[o] = static_cast<int32_t>(acc);
+      continue;
+    }
+    const int32_t r =
+        requantize(static_cast<int32_t>(acc), requant_channel(*m, *s), job.output_offset);
+    job.out[o] = static_cast<int8_t>(saturate_s8(r));
+    m += job.channel_step;
+    s += job.channel_step;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Depthwise: four channels of one tap.
 // ---------------------------------------------------------------------------------------------
