@@ -432,8 +432,8 @@ inline void vector_put(int16_t* vector, const int8_t* src, int32_t depth, int32_
 
 namespace dsp {
 
-// Eight k of two weight rows, in C: the leftover step of the unrolled loop, and the whole loop
-// when a weight row is not word-aligned (LDRD and LDM need alignment; LDR does not).
+// Eight k of two weight rows, in C: the loop when a weight row is not word-aligned (LDRD and LDM
+// need alignment; LDR does not).
 inline void dot_1x2_step(const WordAlias*& v, const int8_t*& w0, const int8_t*& w1, int32_t& s0,
                          int32_t& s1) {
   const uint32_t x0 = v[0], x1 = v[1], x2 = v[2], x3 = v[3];
@@ -452,207 +452,198 @@ inline void dot_1x2_step(const WordAlias*& v, const int8_t*& w0, const int8_t*& 
   s1 = __smlad(x3, sxtb16_ror8(wd), s1);
 }
 
-}  // namespace dsp
+// The state of fc_rows's assembly loop, reloaded per pair of units (offsets in the comments: the
+// assembly reads them).
+struct FcPairs {
+  const int16_t* vector;       //  0
+  const int8_t* weights;       //  4: the pair's first row, advanced by 2 * stride per pair
+  int32_t stride;              //  8
+  int32_t skip;                // 12: stride - n (from the end of the second row to the next)
+  int32_t steps;               // 16: n / 8, >= 1
+  const int32_t* init;         // 20: two per pair, advanced as consumed
+  int32_t* partial;            // 24: nullptr, or two per pair, advanced as consumed
+  int8_t* out;                 // 28: advanced by 2 per pair
+  const int32_t* multipliers;  // 32: advanced by step per unit
+  const int32_t* shifts;       // 36: the same
+  int32_t step;                // 40: bytes, 4 (per-channel) or 0
+  int32_t output_offset;       // 44
+  int32_t pairs;               // 48: >= 1
+};
+static_assert(offsetof(FcPairs, pairs) == 48, "FcPairs layout changed");
 
-// Per eight k: one LDM of the vector's 16 bytes, then per weight row one LDRD, four SXTB16 and
-// four SMLAD: 19 instructions for 16 MACs; two steps per loop iteration.
-inline void dot_1x2(const int16_t* vector, int32_t depth, const int8_t* w0, const int8_t* w1,
-                    int32_t* acc) {
-  const dsp::WordAlias* v = reinterpret_cast<const dsp::WordAlias*>(vector);
-  int32_t s0 = acc[0], s1 = acc[1];
-  int32_t steps = depth >> 3;
-  const bool aligned =
-      ((reinterpret_cast<uintptr_t>(w0) | reinterpret_cast<uintptr_t>(w1)) & 3) == 0;
-  if (!aligned) {
-    for (; steps > 0; --steps) dsp::dot_1x2_step(v, w0, w1, s0, s1);
-  }
-  if ((steps & 1) != 0) dsp::dot_1x2_step(v, w0, w1, s0, s1);
-  int32_t pairs = steps >> 1;
-  if (pairs > 0) {
-    uint32_t wa, wb, t;
-    __asm__(
-        "1:\n\t"
-        "ldmia %[v]!, {r8, r9, r10, r11}\n\t"
-        "ldrd %[wa], %[wb], [%[w0]], #8\n\t"
-        "sxtb16 %[t], %[wa]\n\t"
-        "smlad %[s0], r8, %[t], %[s0]\n\t"
-        "sxtb16 %[wa], %[wa], ror #8\n\t"
-        "smlad %[s0], r9, %[wa], %[s0]\n\t"
-        "sxtb16 %[t], %[wb]\n\t"
-        "smlad %[s0], r10, %[t], %[s0]\n\t"
-        "sxtb16 %[wb], %[wb], ror #8\n\t"
-        "smlad %[s0], r11, %[wb], %[s0]\n\t"
-        "ldrd %[wa], %[wb], [%[w1]], #8\n\t"
-        "sxtb16 %[t], %[wa]\n\t"
-        "smlad %[s1], r8, %[t], %[s1]\n\t"
-        "sxtb16 %[wa], %[wa], ror #8\n\t"
-        "smlad %[s1], r9, %[wa], %[s1]\n\t"
-        "sxtb16 %[t], %[wb]\n\t"
-        "smlad %[s1], r10, %[t], %[s1]\n\t"
-        "sxtb16 %[wb], %[wb], ror #8\n\t"
-        "smlad %[s1], r11, %[wb], %[s1]\n\t"
-        "ldmia %[v]!, {r8, r9, r10, r11}\n\t"
-        "ldrd %[wa], %[wb], [%[w0]], #8\n\t"
-        "sxtb16 %[t], %[wa]\n\t"
-        "smlad %[s0], r8, %[t], %[s0]\n\t"
-        "sxtb16 %[wa], %[wa], ror #8\n\t"
-        "smlad %[s0], r9, %[wa], %[s0]\n\t"
-        "sxtb16 %[t], %[wb]\n\t"
-        "smlad %[s0], r10, %[t], %[s0]\n\t"
-        "sxtb16 %[wb], %[wb], ror #8\n\t"
-        "smlad %[s0], r11, %[wb], %[s0]\n\t"
-        "ldrd %[wa], %[wb], [%[w1]], #8\n\t"
-        "sxtb16 %[t], %[wa]\n\t"
-        "smlad %[s1], r8, %[t], %[s1]\n\t"
-        "sxtb16 %[wa], %[wa], ror #8\n\t"
-        "smlad %[s1], r9, %[wa], %[s1]\n\t"
-        "sxtb16 %[t], %[wb]\n\t"
-        "smlad %[s1], r10, %[t], %[s1]\n\t"
-        "sxtb16 %[wb], %[wb], ror #8\n\t"
-        "smlad %[s1], r11, %[wb], %[s1]\n\t"
-        "subs %[n], %[n], #1\n\t"
-        "bne 1b\n\t"
-        : [s0] "+r"(s0), [s1] "+r"(s1), [v] "+r"(v), [w0] "+r"(w0), [w1] "+r"(w1), [n] "+r"(pairs),
-          [wa] "=&r"(wa), [wb] "=&r"(wb), [t] "=&r"(t)
-        :
-        : "r8", "r9", "r10", "r11", "cc", "memory");
-  }
-  const int32_t k0 = depth & ~7;
-  for (int32_t k = k0; k < depth; ++k) {
-    const int32_t x = vector[dsp::vector_lane(k)];
-    s0 = add_wrap(s0, x * w0[k - k0]);
-    s1 = add_wrap(s1, x * w1[k - k0]);
-  }
-  acc[0] = s0;
-  acc[1] = s1;
-}
-
-namespace dsp {
-
-// s0 += vector . w0, s1 += vector . w1 over 8 * steps k (steps >= 1, rows word-aligned): the
-// loop of dot_1x2 without its checks, entered in its second step for an odd count.
-__attribute__((always_inline)) inline void dot_1x2_rows(const int16_t* vector, const int8_t* w0,
-                                                        const int8_t* w1, int32_t n, int32_t& s0,
-                                                        int32_t& s1) {
-  const WordAlias* v = reinterpret_cast<const WordAlias*>(vector);
-  uint32_t wa, wb, t;
-  __asm__(
-      "lsrs %[n], %[n], #1\n\t"
-      "bcc 1f\n\t"
-      "adds %[n], %[n], #1\n\t"
-      "b 2f\n\t"
+// Every pair of units in one assembly loop, as panel_requant_pairs (the dot product takes all
+// fourteen registers, so the state lives in *job). Per eight k: one LDM of the vector's 16 bytes,
+// then per weight row one LDRD, four SXTB16 and four SMLAD: 19 instructions for 16 MACs, two
+// steps per iteration, entered in the second one for an odd count. Per pair beside that: 15
+// instructions, then 5 to store partial sums or 30 to requantize (as requantize()) and store.
+inline void fc_pairs(FcPairs* job) {
+  register FcPairs* args __asm__("r0") = job;
+  __asm__ volatile(
       "1:\n\t"
-      "ldmia %[v]!, {r8, r9, r10, r11}\n\t"
-      "ldrd %[wa], %[wb], [%[w0]], #8\n\t"
-      "sxtb16 %[t], %[wa]\n\t"
-      "smlad %[s0], r8, %[t], %[s0]\n\t"
-      "sxtb16 %[wa], %[wa], ror #8\n\t"
-      "smlad %[s0], r9, %[wa], %[s0]\n\t"
-      "sxtb16 %[t], %[wb]\n\t"
-      "smlad %[s0], r10, %[t], %[s0]\n\t"
-      "sxtb16 %[wb], %[wb], ror #8\n\t"
-      "smlad %[s0], r11, %[wb], %[s0]\n\t"
-      "ldrd %[wa], %[wb], [%[w1]], #8\n\t"
-      "sxtb16 %[t], %[wa]\n\t"
-      "smlad %[s1], r8, %[t], %[s1]\n\t"
-      "sxtb16 %[wa], %[wa], ror #8\n\t"
-      "smlad %[s1], r9, %[wa], %[s1]\n\t"
-      "sxtb16 %[t], %[wb]\n\t"
-      "smlad %[s1], r10, %[t], %[s1]\n\t"
-      "sxtb16 %[wb], %[wb], ror #8\n\t"
-      "smlad %[s1], r11, %[wb], %[s1]\n\t"
+      "ldrd r3, r4, [r0, #0]\n\t"
+      "ldr r6, [r0, #8]\n\t"
+      "add r5, r4, r6\n\t"
+      "ldr r7, [r0, #20]\n\t"
+      "ldrd r1, r2, [r7], #8\n\t"
+      "str r7, [r0, #20]\n\t"
+      "ldr r6, [r0, #16]\n\t"
+      "lsrs r6, r6, #1\n\t"
+      "bcc 2f\n\t"
+      "adds r6, r6, #1\n\t"
+      "b 3f\n\t"
       "2:\n\t"
-      "ldmia %[v]!, {r8, r9, r10, r11}\n\t"
-      "ldrd %[wa], %[wb], [%[w0]], #8\n\t"
-      "sxtb16 %[t], %[wa]\n\t"
-      "smlad %[s0], r8, %[t], %[s0]\n\t"
-      "sxtb16 %[wa], %[wa], ror #8\n\t"
-      "smlad %[s0], r9, %[wa], %[s0]\n\t"
-      "sxtb16 %[t], %[wb]\n\t"
-      "smlad %[s0], r10, %[t], %[s0]\n\t"
-      "sxtb16 %[wb], %[wb], ror #8\n\t"
-      "smlad %[s0], r11, %[wb], %[s0]\n\t"
-      "ldrd %[wa], %[wb], [%[w1]], #8\n\t"
-      "sxtb16 %[t], %[wa]\n\t"
-      "smlad %[s1], r8, %[t], %[s1]\n\t"
-      "sxtb16 %[wa], %[wa], ror #8\n\t"
-      "smlad %[s1], r9, %[wa], %[s1]\n\t"
-      "sxtb16 %[t], %[wb]\n\t"
-      "smlad %[s1], r10, %[t], %[s1]\n\t"
-      "sxtb16 %[wb], %[wb], ror #8\n\t"
-      "smlad %[s1], r11, %[wb], %[s1]\n\t"
-      "subs %[n], %[n], #1\n\t"
+      "ldmia r3!, {r8, r9, r10, r11}\n\t"
+      "ldrd r7, r12, [r4], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r1, r8, lr, r1\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r1, r9, r7, r1\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r1, r10, lr, r1\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r1, r11, r12, r1\n\t"
+      "ldrd r7, r12, [r5], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r2, r8, lr, r2\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r2, r9, r7, r2\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r2, r10, lr, r2\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r2, r11, r12, r2\n\t"
+      "3:\n\t"
+      "ldmia r3!, {r8, r9, r10, r11}\n\t"
+      "ldrd r7, r12, [r4], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r1, r8, lr, r1\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r1, r9, r7, r1\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r1, r10, lr, r1\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r1, r11, r12, r1\n\t"
+      "ldrd r7, r12, [r5], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r2, r8, lr, r2\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r2, r9, r7, r2\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r2, r10, lr, r2\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r2, r11, r12, r2\n\t"
+      "subs r6, r6, #1\n\t"
+      "bne 2b\n\t"
+      "ldr r6, [r0, #12]\n\t"
+      "add r5, r5, r6\n\t"
+      "str r5, [r0, #4]\n\t"
+      "ldr r7, [r0, #24]\n\t"
+      "cbz r7, 4f\n\t"
+      "strd r1, r2, [r7], #8\n\t"
+      "str r7, [r0, #24]\n\t"
+      "b 5f\n\t"
+      "4:\n\t"
+      "ldrd r8, r9, [r0, #32]\n\t"
+      "ldrd r10, r11, [r0, #40]\n\t"
+      "ldr r7, [r8]\n\t"
+      "ldr r12, [r9]\n\t"
+      "add r8, r8, r10\n\t"
+      "add r9, r9, r10\n\t"
+      "rsb r12, r12, #0\n\t"
+      "lsl lr, r1, #1\n\t"
+      "asr r1, r1, #31\n\t"
+      "smmlar lr, lr, r7, r1\n\t"
+      "asrs lr, lr, r12\n\t"
+      "adc lr, lr, r11\n\t"
+      "ssat r1, #8, lr\n\t"
+      "ldr r7, [r8]\n\t"
+      "ldr r12, [r9]\n\t"
+      "add r8, r8, r10\n\t"
+      "add r9, r9, r10\n\t"
+      "rsb r12, r12, #0\n\t"
+      "lsl lr, r2, #1\n\t"
+      "asr r2, r2, #31\n\t"
+      "smmlar lr, lr, r7, r2\n\t"
+      "asrs lr, lr, r12\n\t"
+      "adc lr, lr, r11\n\t"
+      "ssat r2, #8, lr\n\t"
+      "ldr r7, [r0, #28]\n\t"
+      "strb r1, [r7], #1\n\t"
+      "strb r2, [r7], #1\n\t"
+      "str r7, [r0, #28]\n\t"
+      "strd r8, r9, [r0, #32]\n\t"
+      "5:\n\t"
+      "ldr r6, [r0, #48]\n\t"
+      "subs r6, r6, #1\n\t"
+      "str r6, [r0, #48]\n\t"
       "bne 1b\n\t"
-      : [s0] "+r"(s0), [s1] "+r"(s1), [v] "+r"(v), [w0] "+r"(w0), [w1] "+r"(w1), [n] "+r"(n),
-        [wa] "=&r"(wa), [wb] "=&r"(wb), [t] "=&r"(t)
       :
-      : "r8", "r9", "r10", "r11", "cc", "memory");
+      : "r"(args)
+      : "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "cc",
+        "memory");
 }
 
 }  // namespace dsp
 
-// FcRows (common.h), two units per step. Word-aligned rows and n % 8 == 0 (ad01, kws) run the
-// whole dot product in one assembly loop (dsp::dot_1x2_rows); anything else takes dot_1x2. The
-// partial-sum and the requantizing passes are separate loops so that each keeps its state in
-// registers. The kernel proves |acc| <= kRequantMaxAccumulator.
+// FcRows (common.h), two units per step: dsp::fc_pairs when the rows are word-aligned (LDRD),
+// n % 8 == 0 and there are initial sums (ad01, kws); else in C with dot_1x2_step, then the last
+// n % 8 k one by one. The kernel proves |acc| <= kRequantMaxAccumulator.
 inline void fc_rows(const FcRows& job) {
   const int16_t* vector = job.vector;
+  const int8_t* w = job.weights;
   const int32_t stride = job.stride;
   const int32_t n = job.n;
-  const bool fast =
-      (n & 7) == 0 &&
-      ((reinterpret_cast<uintptr_t>(job.weights) | static_cast<uint32_t>(stride)) & 3) == 0;
-  const int32_t steps = n >> 3;
-  const int32_t* init = job.init;
-  const auto dot = [&](const int8_t* w0, const int8_t* w1, int32_t o, int32_t o1, int32_t& s0,
-                       int32_t& s1) {
-    s0 = init != nullptr ? init[o] : 0;
-    s1 = init != nullptr ? init[o1] : 0;
-    if (fast) {
-      dsp::dot_1x2_rows(vector, w0, w1, steps, s0, s1);
-      return;
-    }
-    int32_t acc[2] = {s0, s1};
-    dot_1x2(vector, n, w0, w1, acc);
-    s0 = acc[0];
-    s1 = acc[1];
-  };
   const int32_t units = job.units;
-  const int32_t even = units & ~1;
-  const int8_t* w = job.weights;
-  int32_t s0, s1;
-  if (job.partial != nullptr) {
-    int32_t* partial = job.partial;
-    for (int32_t o = 0; o < even; o += 2, w += 2 * stride) {
-      dot(w, w + stride, o, o + 1, s0, s1);
-      partial[o] = s0;
-      partial[o + 1] = s1;
-    }
-    if (even != units) {
-      dot(w, w, even, even, s0, s1);
-      partial[even] = s0;
-    }
-    return;
-  }
+  const int32_t* init = job.init;
+  int32_t* partial = job.partial;
+  int8_t* out = job.out;
   const int32_t* m = job.multipliers;
   const int32_t* sh = job.shifts;
   const int32_t step = job.channel_step;
   const int32_t offset = job.output_offset;
-  int8_t* out = job.out;
-  const auto finish = [&](int32_t acc) {
-    const int32_t r = requantize(acc, requant_channel(*m, *sh), offset);
+  const bool aligned = ((reinterpret_cast<uintptr_t>(w) | static_cast<uint32_t>(stride)) & 3) == 0;
+  int32_t o = 0;
+  if (aligned && (n & 7) == 0 && init != nullptr && units >= 2) {
+    dsp::FcPairs p{vector, w, stride, stride - n, n >> 3, init,      partial,
+                   out,    m, sh,     step * 4,   offset, units >> 1};
+    dsp::fc_pairs(&p);
+    o = units & ~1;
+    w += static_cast<ptrdiff_t>(o) * stride;
+    m = p.multipliers;
+    sh = p.shifts;
+  }
+  const int32_t steps = n >> 3;
+  const int32_t k0 = n & ~7;
+  for (; o < units; o += 2, w += 2 * stride) {
+    // An odd last unit reuses its own weight row as the second one (then s1 == s0).
+    const int32_t second = o + 1 < units ? 1 : 0;
+    const int8_t* w0 = w;
+    const int8_t* w1 = w + (second != 0 ? stride : 0);
+    int32_t s0 = 0, s1 = 0;
+    if (init != nullptr) {
+      s0 = init[o];
+      s1 = init[o + second];
+    }
+    const dsp::WordAlias* v = reinterpret_cast<const dsp::WordAlias*>(vector);
+    for (int32_t i = 0; i < steps; ++i) dsp::dot_1x2_step(v, w0, w1, s0, s1);
+    for (int32_t k = k0; k < n; ++k) {
+      const int32_t x = vector[dsp::vector_lane(k)];
+      s0 = add_wrap(s0, x * w[k]);
+      s1 = add_wrap(s1, x * w[k + second * stride]);
+    }
+    if (partial != nullptr) {
+      partial[o] = s0;
+      partial[o + second] = s1;
+      continue;
+    }
+    out[o] = static_cast<int8_t>(saturate_s8(requantize(s0, requant_channel(*m, *sh), offset)));
     m += step;
     sh += step;
-    return static_cast<int8_t>(saturate_s8(r));
-  };
-  for (int32_t o = 0; o < even; o += 2, w += 2 * stride) {
-    dot(w, w + stride, o, o + 1, s0, s1);
-    out[o] = finish(s0);
-    out[o + 1] = finish(s1);
-  }
-  if (even != units) {
-    dot(w, w, even, even, s0, s1);
-    out[even] = finish(s0);
+    if (second != 0) {
+      out[o + 1] =
+          static_cast<int8_t>(saturate_s8(requantize(s1, requant_channel(*m, *sh), offset)));
+      m += step;
+      sh += step;
+    }
   }
 }
 
