@@ -468,8 +468,10 @@ struct FcPairs {
   int32_t step;                // 40: bytes, 4 (per-channel) or 0
   int32_t output_offset;       // 44
   int32_t pairs;               // 48: >= 1
+  int32_t multiplier;          // 52: per-tensor (step 0): the multiplier
+  int32_t right_shift;         // 56: and e = -shift
 };
-static_assert(offsetof(FcPairs, pairs) == 48, "FcPairs layout changed");
+static_assert(offsetof(FcPairs, right_shift) == 56, "FcPairs layout changed");
 
 // Every pair of units in one assembly loop, as panel_requant_pairs (the dot product takes all
 // fourteen registers, so the state lives in *job). Per eight k: one LDM of the vector's 16 bytes,
@@ -479,6 +481,10 @@ static_assert(offsetof(FcPairs, pairs) == 48, "FcPairs layout changed");
 inline void fc_pairs(FcPairs* job) {
   register FcPairs* args __asm__("r0") = job;
   __asm__ volatile(
+      "b 1f\n\t"
+      "8:\n\t"
+      "bmi 11f\n\t"
+      "b 12f\n\t"
       "1:\n\t"
       "ldrd r3, r4, [r0, #0]\n\t"
       "ldr r6, [r0, #8]\n\t"
@@ -487,11 +493,12 @@ inline void fc_pairs(FcPairs* job) {
       "ldrd r1, r2, [r7], #8\n\t"
       "str r7, [r0, #20]\n\t"
       "ldr r6, [r0, #16]\n\t"
-      "lsrs r6, r6, #1\n\t"
-      "bcc 2f\n\t"
-      "adds r6, r6, #1\n\t"
-      "b 3f\n\t"
-      "2:\n\t"
+      "lsls r7, r6, #31\n\t"
+      "add r6, r6, #3\n\t"
+      "lsr r6, r6, #2\n\t"
+      "bcs 8b\n\t"
+      "bmi 13f\n\t"
+      "10:\n\t"
       "ldmia r3!, {r8, r9, r10, r11}\n\t"
       "ldrd r7, r12, [r4], #8\n\t"
       "sxtb16 lr, r7\n\t"
@@ -511,7 +518,47 @@ inline void fc_pairs(FcPairs* job) {
       "smlad r2, r10, lr, r2\n\t"
       "sxtb16 r12, r12, ror #8\n\t"
       "smlad r2, r11, r12, r2\n\t"
-      "3:\n\t"
+      "11:\n\t"
+      "ldmia r3!, {r8, r9, r10, r11}\n\t"
+      "ldrd r7, r12, [r4], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r1, r8, lr, r1\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r1, r9, r7, r1\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r1, r10, lr, r1\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r1, r11, r12, r1\n\t"
+      "ldrd r7, r12, [r5], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r2, r8, lr, r2\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r2, r9, r7, r2\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r2, r10, lr, r2\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r2, r11, r12, r2\n\t"
+      "12:\n\t"
+      "ldmia r3!, {r8, r9, r10, r11}\n\t"
+      "ldrd r7, r12, [r4], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r1, r8, lr, r1\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r1, r9, r7, r1\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r1, r10, lr, r1\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r1, r11, r12, r1\n\t"
+      "ldrd r7, r12, [r5], #8\n\t"
+      "sxtb16 lr, r7\n\t"
+      "smlad r2, r8, lr, r2\n\t"
+      "sxtb16 r7, r7, ror #8\n\t"
+      "smlad r2, r9, r7, r2\n\t"
+      "sxtb16 lr, r12\n\t"
+      "smlad r2, r10, lr, r2\n\t"
+      "sxtb16 r12, r12, ror #8\n\t"
+      "smlad r2, r11, r12, r2\n\t"
+      "13:\n\t"
       "ldmia r3!, {r8, r9, r10, r11}\n\t"
       "ldrd r7, r12, [r4], #8\n\t"
       "sxtb16 lr, r7\n\t"
@@ -532,7 +579,7 @@ inline void fc_pairs(FcPairs* job) {
       "sxtb16 r12, r12, ror #8\n\t"
       "smlad r2, r11, r12, r2\n\t"
       "subs r6, r6, #1\n\t"
-      "bne 2b\n\t"
+      "bne 10b\n\t"
       "ldr r6, [r0, #12]\n\t"
       "add r5, r5, r6\n\t"
       "str r5, [r0, #4]\n\t"
@@ -542,8 +589,26 @@ inline void fc_pairs(FcPairs* job) {
       "str r7, [r0, #24]\n\t"
       "b 5f\n\t"
       "4:\n\t"
+      "ldr r11, [r0, #44]\n\t"
+      "ldr r6, [r0, #40]\n\t"
+      "cbnz r6, 6f\n\t"
+      "ldrd r7, r12, [r0, #52]\n\t"
+      "lsl lr, r1, #1\n\t"
+      "asr r1, r1, #31\n\t"
+      "smmlar lr, lr, r7, r1\n\t"
+      "asrs lr, lr, r12\n\t"
+      "adc lr, lr, r11\n\t"
+      "ssat r1, #8, lr\n\t"
+      "lsl lr, r2, #1\n\t"
+      "asr r2, r2, #31\n\t"
+      "smmlar lr, lr, r7, r2\n\t"
+      "asrs lr, lr, r12\n\t"
+      "adc lr, lr, r11\n\t"
+      "ssat r2, #8, lr\n\t"
+      "b 7f\n\t"
+      "6:\n\t"
+      "mov r10, r6\n\t"
       "ldrd r8, r9, [r0, #32]\n\t"
-      "ldrd r10, r11, [r0, #40]\n\t"
       "ldr r7, [r8]\n\t"
       "ldr r12, [r9]\n\t"
       "add r8, r8, r10\n\t"
@@ -566,11 +631,12 @@ inline void fc_pairs(FcPairs* job) {
       "asrs lr, lr, r12\n\t"
       "adc lr, lr, r11\n\t"
       "ssat r2, #8, lr\n\t"
+      "strd r8, r9, [r0, #32]\n\t"
+      "7:\n\t"
       "ldr r7, [r0, #28]\n\t"
       "strb r1, [r7], #1\n\t"
       "strb r2, [r7], #1\n\t"
       "str r7, [r0, #28]\n\t"
-      "strd r8, r9, [r0, #32]\n\t"
       "5:\n\t"
       "ldr r6, [r0, #48]\n\t"
       "subs r6, r6, #1\n\t"
@@ -603,8 +669,8 @@ inline void fc_rows(const FcRows& job) {
   const bool aligned = ((reinterpret_cast<uintptr_t>(w) | static_cast<uint32_t>(stride)) & 3) == 0;
   int32_t o = 0;
   if (aligned && (n & 7) == 0 && init != nullptr && units >= 2) {
-    dsp::FcPairs p{vector, w, stride, stride - n, n >> 3, init,      partial,
-                   out,    m, sh,     step * 4,   offset, units >> 1};
+    dsp::FcPairs p{vector, w,  stride,   stride - n, n >> 3,     init, partial, out,
+                   m,      sh, step * 4, offset,     units >> 1, m[0], -sh[0]};
     dsp::fc_pairs(&p);
     o = units & ~1;
     w += static_cast<ptrdiff_t>(o) * stride;
