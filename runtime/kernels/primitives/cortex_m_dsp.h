@@ -475,9 +475,10 @@ static_assert(offsetof(FcPairs, right_shift) == 56, "FcPairs layout changed");
 
 // Every pair of units in one assembly loop, as panel_requant_pairs (the dot product takes all
 // fourteen registers, so the state lives in *job). Per eight k: one LDM of the vector's 16 bytes,
-// then per weight row one LDRD, four SXTB16 and four SMLAD: 19 instructions for 16 MACs, two
-// steps per iteration, entered in the second one for an odd count. Per pair beside that: 15
-// instructions, then 5 to store partial sums or 30 to requantize (as requantize()) and store.
+// then per weight row one LDRD, four SXTB16 and four SMLAD: 19 instructions for 16 MACs; four
+// steps per iteration, entered at step 4 - steps % 4 (flags from one LSLS). Per pair beside
+// that: 17 instructions, then 5 to store partial sums, or to requantize (as requantize()) and
+// store 20 per-tensor, 32 per-channel.
 inline void fc_pairs(FcPairs* job) {
   register FcPairs* args __asm__("r0") = job;
   __asm__ volatile(

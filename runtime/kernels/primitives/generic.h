@@ -110,7 +110,7 @@ inline void dot_2x2(const int16_t* panel, int32_t depth, const int8_t* w0, const
 inline bool panel_requant_pairs(PanelPairs* /*job*/) { return false; }
 
 // ---------------------------------------------------------------------------------------------
-// Vector: one int8 row plus the input offset, for dot_1x2 (FULLY_CONNECTED).
+// Vector: one int8 row plus the input offset, for fc_rows (FULLY_CONNECTED).
 // ---------------------------------------------------------------------------------------------
 
 // Whether FULLY_CONNECTED should widen its input into a scratch vector first. Not here: without
@@ -123,19 +123,6 @@ inline size_t vector_bytes(int32_t depth) {
 
 inline void vector_put(int16_t* vector, const int8_t* src, int32_t depth, int32_t offset) {
   for (int32_t i = 0; i < depth; ++i) vector[i] = static_cast<int16_t>(src[i] + offset);
-}
-
-// acc[c] += sum over k of vector[k] * wc[k], c in {0, 1}, modulo 2^32.
-inline void dot_1x2(const int16_t* vector, int32_t depth, const int8_t* w0, const int8_t* w1,
-                    int32_t* acc) {
-  uint32_t s0 = 0, s1 = 0;
-  for (int32_t k = 0; k < depth; ++k) {
-    const int32_t x = vector[k];
-    s0 += static_cast<uint32_t>(x * w0[k]);
-    s1 += static_cast<uint32_t>(x * w1[k]);
-  }
-  acc[0] = add_wrap(acc[0], static_cast<int32_t>(s0));
-  acc[1] = add_wrap(acc[1], static_cast<int32_t>(s1));
 }
 
 // FcRows (common.h), one unit at a time; |acc| <= kRequantMaxAccumulator (the kernel proves it).

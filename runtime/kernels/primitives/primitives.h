@@ -28,7 +28,9 @@
 //   Fully connected vector
 //     size_t vector_bytes(depth)
 //     void vector_put(vector, src, depth, offset)            vector = src + offset
-//     void dot_1x2(vector, depth, w0, w1, acc[2])            acc[c] += vector . wc
+//     void fc_rows(job)                                      per unit of a chunk: init + vector .
+//     w,
+//                                                            then partial sum or requantized int8
 //   Depthwise
 //     void dw_mac4(acc[4], x, w, offset)                     acc[i] += (x[i] + offset) * w[i]
 //     void dw_mac4_rows3(acc[4], x, w, channels, row_stride, rows, offset)
