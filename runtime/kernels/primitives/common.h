@@ -75,7 +75,7 @@ inline RequantChannel requant_channel(int32_t multiplier, int32_t shift) {
 // read by assembly on the DSP path: keep the order (offsets in the comments, 32-bit targets).
 struct PanelPairs {
   const int16_t* panel;        //  0: the panel (panel_put layout)
-  int32_t steps;               //  4: depth / 4 + 1
+  int32_t groups;              //  4: depth / 4
   int32_t depth;               //  8: weights per output channel, a multiple of 4
   const int32_t* bias;         // 12: two per pair, advanced as consumed
   const int32_t* multipliers;  // 16: requantization, advanced as consumed

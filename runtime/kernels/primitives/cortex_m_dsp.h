@@ -261,7 +261,9 @@ static_assert(offsetof(PanelPairs, weights) == 40, "PanelPairs layout changed");
 // (which takes all fourteen registers): the loop state lives in *job, reloaded per pair with a
 // few loads. Per pair, beside the dot product: 12 instructions to set up, 6 per output to
 // requantize (LSL, ASR, SMMLAR, ASRS, ADC, SSAT, as requantize()), 4 stores and 9 to save the
-// state (7 per output and 4 moves with the wide requantization). Handles a bias and
+// state (7 per output and 4 moves with the wide requantization). The dot product runs four
+// groups of four k per iteration, entered at group 4 - groups % 4 (flags from one LSLS, as
+// fc_pairs): one loop branch per 16 k. Handles a bias and
 // depth % 4 == 0 (returns false otherwise, and the kernel's C loop runs).
 inline bool panel_requant_pairs(PanelPairs* job) {
   if (job->bias == nullptr || (job->depth & 3) != 0 || job->pairs < 1 || job->depth < 4) {
@@ -270,6 +272,10 @@ inline bool panel_requant_pairs(PanelPairs* job) {
   register PanelPairs* args __asm__("r0") = job;
   __asm__ volatile(
       "push {r0}\n\t"
+      "b 3f\n\t"
+      "8:\n\t"
+      "bmi 11f\n\t"
+      "b 12f\n\t"
       "3:\n\t"
       "ldr lr, [sp]\n\t"
       "ldr r8, [lr, #12]\n\t"
@@ -281,9 +287,12 @@ inline bool panel_requant_pairs(PanelPairs* job) {
       "ldr r5, [lr, #40]\n\t"
       "ldr r9, [lr, #8]\n\t"
       "add r6, r5, r9\n\t"
-      "lsrs r7, r7, #1\n\t"
-      "bcc 2f\n\t"
-      "1:\n\t"
+      "lsls r8, r7, #31\n\t"
+      "add r7, r7, #3\n\t"
+      "lsr r7, r7, #2\n\t"
+      "bcs 8b\n\t"
+      "bmi 13f\n\t"
+      "10:\n\t"
       "ldmia r4!, {r8, r9, r10, r11}\n\t"
       "ldr r12, [r5], #4\n\t"
       "sxtb16 lr, r12, ror #8\n\t"
@@ -299,7 +308,39 @@ inline bool panel_requant_pairs(PanelPairs* job) {
       "smlad r3, r10, r12, r3\n\t"
       "smlad r1, r9, lr, r1\n\t"
       "smlad r3, r11, lr, r3\n\t"
-      "2:\n\t"
+      "11:\n\t"
+      "ldmia r4!, {r8, r9, r10, r11}\n\t"
+      "ldr r12, [r5], #4\n\t"
+      "sxtb16 lr, r12, ror #8\n\t"
+      "sxtb16 r12, r12\n\t"
+      "smlad r0, r8, r12, r0\n\t"
+      "smlad r2, r10, r12, r2\n\t"
+      "smlad r0, r9, lr, r0\n\t"
+      "smlad r2, r11, lr, r2\n\t"
+      "ldr r12, [r6], #4\n\t"
+      "sxtb16 lr, r12, ror #8\n\t"
+      "sxtb16 r12, r12\n\t"
+      "smlad r1, r8, r12, r1\n\t"
+      "smlad r3, r10, r12, r3\n\t"
+      "smlad r1, r9, lr, r1\n\t"
+      "smlad r3, r11, lr, r3\n\t"
+      "12:\n\t"
+      "ldmia r4!, {r8, r9, r10, r11}\n\t"
+      "ldr r12, [r5], #4\n\t"
+      "sxtb16 lr, r12, ror #8\n\t"
+      "sxtb16 r12, r12\n\t"
+      "smlad r0, r8, r12, r0\n\t"
+      "smlad r2, r10, r12, r2\n\t"
+      "smlad r0, r9, lr, r0\n\t"
+      "smlad r2, r11, lr, r2\n\t"
+      "ldr r12, [r6], #4\n\t"
+      "sxtb16 lr, r12, ror #8\n\t"
+      "sxtb16 r12, r12\n\t"
+      "smlad r1, r8, r12, r1\n\t"
+      "smlad r3, r10, r12, r3\n\t"
+      "smlad r1, r9, lr, r1\n\t"
+      "smlad r3, r11, lr, r3\n\t"
+      "13:\n\t"
       "ldmia r4!, {r8, r9, r10, r11}\n\t"
       "ldr r12, [r5], #4\n\t"
       "sxtb16 lr, r12, ror #8\n\t"
@@ -316,7 +357,7 @@ inline bool panel_requant_pairs(PanelPairs* job) {
       "smlad r1, r9, lr, r1\n\t"
       "smlad r3, r11, lr, r3\n\t"
       "subs r7, r7, #1\n\t"
-      "bne 1b\n\t"
+      "bne 10b\n\t"
       "ldr lr, [sp]\n\t"
       "str r6, [lr, #40]\n\t"
       "ldr r8, [lr, #16]\n\t"
