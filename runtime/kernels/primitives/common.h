@@ -123,6 +123,7 @@ struct DwRun3x3 {
   int32_t step;            // 72: input advance from one pixel to the next
   uint32_t offset2;        // 76: input offset in both halfwords
   int32_t output_offset;   // 80
+  int32_t out_step;        // 84: output advance from one pixel to the next (dw_run_3x2 only)
 };
 
 // ADD/SUB rescale each input with a multiplier below one whose shift may be 0 (no rounding

@@ -177,6 +177,7 @@ inline void dw_mac4_rows2(int32_t* acc, const int8_t* x, const int8_t* w, int32_
 
 // No fused loop here: the kernel runs its own loop when this returns false.
 inline bool dw_run_3x3(DwRun3x3* /*run*/) { return false; }
+inline bool dw_run_3x2(DwRun3x3* /*run*/) { return false; }
 
 // acc[i] += (x + offset) * w[i] for i in [0, 4): one input channel feeding four output channels
 // (depth_multiplier > 1), modulo 2^32.

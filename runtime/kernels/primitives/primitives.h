@@ -37,6 +37,7 @@
 //                                                            dw_mac4 over rows x 3 taps
 //     void dw_mac4_rows2(...)                                the same over rows x 2 taps
 //     bool dw_run_3x3(&run)                                  fused 3x3 pixel run, or false
+//     bool dw_run_3x2(&run)                                  the same, two taps per row, or false
 //     bool panel_requant_pairs(&job)                         fused 2x2 block row, or false
 //     void dw_mac4_broadcast(acc[4], x, w, offset)           acc[i] += (x + offset) * w[i]
 //   Pooling
