@@ -140,7 +140,7 @@ void panel_channels(const int16_t* panel, int32_t depth, const ref::ConvQuant& q
   const int8_t* const end0 = out0 + (out_channels & ~1);
   const ptrdiff_t row = depth;
   if (out0 != end0) {
-    prim::PanelPairs job{panel, (depth >> 2) + 1,    depth, bias,        m, s, out0, out1,
+    prim::PanelPairs job{panel, depth >> 2,          depth, bias,        m, s, out0, out1,
                          zp,    (out_channels >> 1), w,     wide ? 1 : 0};
     if (prim::panel_requant_pairs(&job)) {
       bias = job.bias;

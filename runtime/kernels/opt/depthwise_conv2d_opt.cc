@@ -46,6 +46,65 @@ DwWindow dw_window(const ref::ConvGeometry& g, int32_t origin_y, int32_t fy_begi
   return w;
 }
 
+// The constants of a fused run for channels c..c+3, beside the geometry.
+void set_run(prim::DwRun3x3* run, const ref::ConvQuant& q, const int32_t* bias, int32_t c,
+             int32_t channels, ptrdiff_t row_stride, ptrdiff_t step) {
+  for (int32_t i = 0; i < 4; ++i) {
+    run->bias[i] = bias != nullptr ? bias[c + i] : 0;
+    const prim::RequantChannel r = prim::requant_channel(q.multipliers[c + i], q.shifts[c + i]);
+    run->multiplier[i] = r.multiplier;
+    run->right_shift[i] = r.right_shift;
+  }
+  run->channels = channels;
+  run->row_stride = static_cast<int32_t>(row_stride);
+  run->step = static_cast<int32_t>(step);
+  run->offset2 = (static_cast<uint32_t>(q.input_offset) & 0xFFFFu) * 0x10001u;
+  run->output_offset = q.output_offset;
+}
+
+// The output columns x_begin - 1 and x_end (a 3x3 depthwise layer, depth_multiplier 1) when
+// their window loses exactly one column to the padding (the left one's first valid tap is then
+// 1, the right one's 0), over the rows whose window is whole along y, by prim::dw_run_3x2: a run
+// down each column, where the row loop would take ~70 instructions per output. Sets edge_x to
+// the columns done (-1: none); false when none are, or this ISA has no fused loop (its first
+// call says so, before anything is written).
+__attribute__((noinline)) bool dw_edge_columns(const ref::ConvGeometry& g, const ref::ConvQuant& q,
+                                               const int8_t* in_b, const int8_t* filter,
+                                               const int32_t* bias, int8_t* out, int32_t x_begin,
+                                               int32_t x_end, int32_t* edge_x) {
+  int32_t y_lo = 0;
+  while (y_lo < g.output_height && y_lo * g.stride_height - g.pad_height < 0) ++y_lo;
+  int32_t y_hi = y_lo;
+  while (y_hi < g.output_height &&
+         y_hi * g.stride_height - g.pad_height + 2 * g.dilation_height < g.input_height) {
+    ++y_hi;
+  }
+  if (y_hi == y_lo || x_end == x_begin) return false;
+  if (x_begin >= 1 && (x_begin - 1) * g.stride_width - g.pad_width == -1) edge_x[0] = x_begin - 1;
+  if (x_end < g.output_width && x_end * g.stride_width - g.pad_width + 2 == g.input_width) {
+    edge_x[1] = x_end;
+  }
+  const int32_t channels = g.output_depth;
+  const int32_t in_row = g.input_width * channels;
+  const int32_t out_row = g.output_width * channels;
+  for (int32_t i = 0; i < 2; ++i) {
+    if (edge_x[i] < 0) continue;
+    const int32_t fx = 1 - i;
+    const int32_t x0 = edge_x[i] * g.stride_width - g.pad_width + fx;
+    for (int32_t c = 0; c + 4 <= channels; c += 4) {
+      prim::DwRun3x3 run;
+      set_run(&run, q, bias, c, channels, g.dilation_height * in_row, g.stride_height * in_row);
+      run.input = in_b + (y_lo * g.stride_height - g.pad_height) * in_row + x0 * channels + c;
+      run.weights = filter + fx * channels + c;
+      run.output = out + y_lo * out_row + edge_x[i] * channels + c;
+      run.count = y_hi - y_lo;
+      run.out_step = out_row;
+      if (!prim::dw_run_3x2(&run)) return false;
+    }
+  }
+  return edge_x[0] >= 0 || edge_x[1] >= 0;
+}
+
 }  // namespace
 
 bool can_use_depthwise_channels4(const ref::ConvGeometry& g, const ref::ConvQuant& q,
@@ -107,9 +166,14 @@ void depthwise_conv2d_s8_channels4(const ref::ConvGeometry& g, const ref::ConvQu
   const bool rows3 = mult == 1 && g.filter_width == 3 && g.dilation_width == 1;
   const bool full3x3 = rows3 && g.filter_height == 3;
   const ptrdiff_t step_x = static_cast<ptrdiff_t>(g.stride_width) * in_channels;
+  // The columns next to [x_begin, x_end) that lose one window column to the padding (kws: 2 of
+  // 5) run down the image first (dw_edge_columns); the row loop then skips them.
+  int32_t edge_x[2] = {-1, -1};
   int8_t* out = output;
   for (int32_t b = 0; b < g.batches; ++b) {
     const int8_t* in_b = input + b * in_image;
+    const bool edges_done =
+        full3x3 && dw_edge_columns(g, q, in_b, filter, bias, out, x_begin, x_end, edge_x);
     for (int32_t out_y = 0; out_y < g.output_height; ++out_y, out += out_row) {
       const int32_t origin_y = out_y * g.stride_height - g.pad_height;
       int32_t fy_begin = 0, fy_end = 0;
@@ -130,7 +194,12 @@ void depthwise_conv2d_s8_channels4(const ref::ConvGeometry& g, const ref::ConvQu
           r[i] = prim::requant_channel(q.multipliers[c + i], q.shifts[c + i]);
           if (bias != nullptr) b4[i] = bias[c + i];
         }
+        const bool skip_edges = edges_done && rows == 3;
         for (int32_t out_x = 0; out_x < g.output_width;) {
+          if (skip_edges && (out_x == edge_x[0] || out_x == edge_x[1])) {
+            ++out_x;
+            continue;
+          }
           if (full3x3 && rows == 3 && out_x == x_begin && x_end > x_begin) {
             // The pixels whose whole 3x3 window is inside the input, in one fused run.
             prim::DwRun3x3 run;
@@ -139,17 +208,17 @@ void depthwise_conv2d_s8_channels4(const ref::ConvGeometry& g, const ref::ConvQu
               run.multiplier[i] = r[i].multiplier;
               run.right_shift[i] = r[i].right_shift;
             }
+            run.channels = channels;
+            run.row_stride = static_cast<int32_t>(tap_y);
+            run.step = static_cast<int32_t>(step_x);
+            run.offset2 = (static_cast<uint32_t>(offset) & 0xFFFFu) * 0x10001u;
+            run.output_offset = zp;
             run.input = in_b + first_row +
                         static_cast<ptrdiff_t>(out_x * g.stride_width - g.pad_width) * in_channels +
                         ic;
             run.weights = w_rows + c;
             run.output = out + out_x * channels + c;
             run.count = x_end - x_begin;
-            run.channels = channels;
-            run.row_stride = static_cast<int32_t>(tap_y);
-            run.step = static_cast<int32_t>(step_x);
-            run.offset2 = (static_cast<uint32_t>(offset) & 0xFFFFu) * 0x10001u;
-            run.output_offset = zp;
             if (prim::dw_run_3x3(&run)) {
               out_x = x_end;
               continue;

@@ -60,45 +60,25 @@ void fully_connected_s8_vector(const ref::FullyConnectedGeometry& g,
   int16_t* vector = reinterpret_cast<int16_t*>(scratch.data());
   // Partial sums between chunks (only when chunked), after the vector.
   int32_t* partial = reinterpret_cast<int32_t*>(scratch.data() + prim::vector_bytes(chunk));
-  const prim::RequantChannel per_tensor = prim::requant_channel(q.multipliers[0], q.shifts[0]);
-  const int32_t zp = q.output_offset;
+  prim::FcRows job;
+  job.vector = vector;
+  job.stride = depth;
+  job.units = units;
+  job.multipliers = q.multipliers;
+  job.shifts = q.shifts;
+  job.channel_step = q.per_channel ? 1 : 0;
+  job.output_offset = q.output_offset;
   for (int32_t b = 0; b < g.batches; ++b) {
     const int8_t* in = input + static_cast<ptrdiff_t>(b) * depth;
-    int8_t* out = output + static_cast<ptrdiff_t>(b) * units;
     for (int32_t k0 = 0; k0 < depth; k0 += chunk) {
       const int32_t n = depth - k0 < chunk ? depth - k0 : chunk;
-      const bool first = k0 == 0;
-      const bool last = k0 + n == depth;
       prim::vector_put(vector, in + k0, n, q.input_offset);
-      const int8_t* w = filter + k0;
-      for (int32_t o = 0; o < units; o += 2, w += 2 * static_cast<ptrdiff_t>(depth)) {
-        // An odd last unit reuses its own weight row as the second one.
-        const bool pair = o + 1 < units;
-        int32_t acc[2] = {0, 0};
-        if (!first) {
-          acc[0] = partial[o];
-          acc[1] = pair ? partial[o + 1] : 0;
-        } else if (bias != nullptr) {
-          acc[0] = bias[o];
-          acc[1] = pair ? bias[o + 1] : 0;
-        }
-        prim::dot_1x2(vector, n, w, pair ? w + depth : w, acc);
-        if (!last) {
-          partial[o] = acc[0];
-          if (pair) partial[o + 1] = acc[1];
-          continue;
-        }
-        if (q.per_channel) {
-          out[o] = finish_s8(acc[0], prim::requant_channel(q.multipliers[o], q.shifts[o]), zp);
-          if (pair) {
-            out[o + 1] =
-                finish_s8(acc[1], prim::requant_channel(q.multipliers[o + 1], q.shifts[o + 1]), zp);
-          }
-        } else {
-          out[o] = finish_s8(acc[0], per_tensor, zp);
-          if (pair) out[o + 1] = finish_s8(acc[1], per_tensor, zp);
-        }
-      }
+      job.weights = filter + k0;
+      job.n = n;
+      job.init = k0 == 0 ? bias : partial;
+      job.partial = k0 + n == depth ? nullptr : partial;
+      job.out = output + static_cast<ptrdiff_t>(b) * units;
+      prim::fc_rows(job);
     }
   }
   if (needs_clamp(q.activation_min, q.activation_max)) {

@@ -5,7 +5,7 @@
 //   kReference  ref::fully_connected_s8.
 //   kVector     the input row, offset added, is widened once into a prim vector (in chunks of
 //               kVectorChunk values for long rows, with int32 partial sums per unit between
-//               chunks), then two weight rows per step run prim::dot_1x2 against it. Needs a
+//               chunks), then prim::fc_rows runs every unit against it per chunk. Needs a
 //               symmetric filter (filter_offset 0, or per-channel) and fast requantization.
 //               Scratch: the vector chunk, plus the partial sums when there are several chunks.
 #pragma once

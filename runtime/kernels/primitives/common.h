@@ -75,7 +75,7 @@ inline RequantChannel requant_channel(int32_t multiplier, int32_t shift) {
 // read by assembly on the DSP path: keep the order (offsets in the comments, 32-bit targets).
 struct PanelPairs {
   const int16_t* panel;        //  0: the panel (panel_put layout)
-  int32_t steps;               //  4: depth / 4 + 1
+  int32_t groups;              //  4: depth / 4
   int32_t depth;               //  8: weights per output channel, a multiple of 4
   const int32_t* bias;         // 12: two per pair, advanced as consumed
   const int32_t* multipliers;  // 16: requantization, advanced as consumed
@@ -86,6 +86,24 @@ struct PanelPairs {
   int32_t pairs;               // 36: >= 1
   const int8_t* weights;       // 40: the first pair's first row, advanced by 2 * depth per pair
   int32_t wide;                // 44: 1: requantize_wide's arithmetic (any accumulator)
+};
+
+// One chunk of a FULLY_CONNECTED batch row, every unit: initial accumulator, dot product with
+// the vector, then either the partial sum (more chunks follow) or requantize and store. One call
+// per chunk, so that the per-unit work stays in one loop (ad01 runs ~1,700 short rows).
+struct FcRows {
+  const int16_t* vector;       // vector_put layout, n values
+  const int8_t* weights;       // unit 0's weights at this chunk's first k
+  int32_t stride;              // bytes from one unit's weights to the next (accum depth)
+  int32_t n;                   // k in this chunk, >= 1
+  int32_t units;               // >= 1
+  const int32_t* init;         // initial accumulators per unit (bias or partial), or nullptr: 0
+  int32_t* partial;            // not nullptr: store the accumulators here, no requantization
+  int8_t* out;                 // otherwise: the requantized, saturated outputs
+  const int32_t* multipliers;  // advanced by channel_step per unit
+  const int32_t* shifts;       // in [-31, -1]; advanced by channel_step per unit
+  int32_t channel_step;        // 1: per-channel, 0: per-tensor
+  int32_t output_offset;
 };
 
 // A run of output pixels of a 3x3 depthwise convolution (depth_multiplier 1, dilation 1 along x)
@@ -105,6 +123,7 @@ struct DwRun3x3 {
   int32_t step;            // 72: input advance from one pixel to the next
   uint32_t offset2;        // 76: input offset in both halfwords
   int32_t output_offset;   // 80
+  int32_t out_step;        // 84: output advance from one pixel to the next (dw_run_3x2 only)
 };
 
 // ADD/SUB rescale each input with a multiplier below one whose shift may be 0 (no rounding

@@ -110,7 +110,7 @@ inline void dot_2x2(const int16_t* panel, int32_t depth, const int8_t* w0, const
 inline bool panel_requant_pairs(PanelPairs* /*job*/) { return false; }
 
 // ---------------------------------------------------------------------------------------------
-// Vector: one int8 row plus the input offset, for dot_1x2 (FULLY_CONNECTED).
+// Vector: one int8 row plus the input offset, for fc_rows (FULLY_CONNECTED).
 // ---------------------------------------------------------------------------------------------
 
 // Whether FULLY_CONNECTED should widen its input into a scratch vector first. Not here: without
@@ -125,17 +125,24 @@ inline void vector_put(int16_t* vector, const int8_t* src, int32_t depth, int32_
   for (int32_t i = 0; i < depth; ++i) vector[i] = static_cast<int16_t>(src[i] + offset);
 }
 
-// acc[c] += sum over k of vector[k] * wc[k], c in {0, 1}, modulo 2^32.
-inline void dot_1x2(const int16_t* vector, int32_t depth, const int8_t* w0, const int8_t* w1,
-                    int32_t* acc) {
-  uint32_t s0 = 0, s1 = 0;
-  for (int32_t k = 0; k < depth; ++k) {
-    const int32_t x = vector[k];
-    s0 += static_cast<uint32_t>(x * w0[k]);
-    s1 += static_cast<uint32_t>(x * w1[k]);
+// FcRows (common.h), one unit at a time; |acc| <= kRequantMaxAccumulator (the kernel proves it).
+inline void fc_rows(const FcRows& job) {
+  const int8_t* w = job.weights;
+  const int32_t* m = job.multipliers;
+  const int32_t* s = job.shifts;
+  for (int32_t o = 0; o < job.units; ++o, w += job.stride) {
+    uint32_t acc = job.init != nullptr ? static_cast<uint32_t>(job.init[o]) : 0;
+    for (int32_t k = 0; k < job.n; ++k) acc += static_cast<uint32_t>(job.vector[k] * w[k]);
+    if (job.partial != nullptr) {
+      job.partial[o] = static_cast<int32_t>(acc);
+      continue;
+    }
+    const int32_t r =
+        requantize(static_cast<int32_t>(acc), requant_channel(*m, *s), job.output_offset);
+    job.out[o] = static_cast<int8_t>(saturate_s8(r));
+    m += job.channel_step;
+    s += job.channel_step;
   }
-  acc[0] = add_wrap(acc[0], static_cast<int32_t>(s0));
-  acc[1] = add_wrap(acc[1], static_cast<int32_t>(s1));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,6 +177,7 @@ inline void dw_mac4_rows2(int32_t* acc, const int8_t* x, const int8_t* w, int32_
 
 // No fused loop here: the kernel runs its own loop when this returns false.
 inline bool dw_run_3x3(DwRun3x3* /*run*/) { return false; }
+inline bool dw_run_3x2(DwRun3x3* /*run*/) { return false; }
 
 // acc[i] += (x + offset) * w[i] for i in [0, 4): one input channel feeding four output channels
 // (depth_multiplier > 1), modulo 2^32.

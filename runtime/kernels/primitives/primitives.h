@@ -28,13 +28,16 @@
 //   Fully connected vector
 //     size_t vector_bytes(depth)
 //     void vector_put(vector, src, depth, offset)            vector = src + offset
-//     void dot_1x2(vector, depth, w0, w1, acc[2])            acc[c] += vector . wc
+//     void fc_rows(job)                                      per unit of a chunk: init + vector .
+//     w,
+//                                                            then partial sum or requantized int8
 //   Depthwise
 //     void dw_mac4(acc[4], x, w, offset)                     acc[i] += (x[i] + offset) * w[i]
 //     void dw_mac4_rows3(acc[4], x, w, channels, row_stride, rows, offset)
 //                                                            dw_mac4 over rows x 3 taps
 //     void dw_mac4_rows2(...)                                the same over rows x 2 taps
 //     bool dw_run_3x3(&run)                                  fused 3x3 pixel run, or false
+//     bool dw_run_3x2(&run)                                  the same, two taps per row, or false
 //     bool panel_requant_pairs(&job)                         fused 2x2 block row, or false
 //     void dw_mac4_broadcast(acc[4], x, w, offset)           acc[i] += (x + offset) * w[i]
 //   Pooling
