@@ -132,6 +132,8 @@ void depthwise_conv2d_s8(DepthwiseS8Variant variant, const ref::ConvGeometry& g,
       depthwise_conv2d_s8_channels4(g, q, input, filter, bias, output);
       return;
     case DepthwiseS8Variant::kMultiplier4:
+      depthwise_conv2d_s8_multiplier4(g, q, input, filter, bias, output);
+      return;
     case DepthwiseS8Variant::kReference:
       break;
   }
@@ -224,6 +226,30 @@ void depthwise_conv2d_s8_channels4(const ref::ConvGeometry& g, const ref::ConvQu
               continue;
             }
           }
+          if (mult != 1 && rows > 0 && out_x >= x_begin && out_x + 1 < x_end) {
+            // Two pixels whose windows are whole along x: each weight word serves both
+            // (micro_speech: a 10x8 filter over one input channel, multiplier 8).
+            int32_t acc_a[4] = {b4[0], b4[1], b4[2], b4[3]};
+            int32_t acc_b[4] = {b4[0], b4[1], b4[2], b4[3]};
+            const int8_t* in_y =
+                in_b + first_row +
+                static_cast<ptrdiff_t>(out_x * g.stride_width - g.pad_width) * in_channels + ic;
+            const int8_t* w_y = w_rows + c;
+            for (int32_t fy = 0; fy < rows; ++fy, in_y += tap_y, w_y += w_row) {
+              const int8_t* in_x = in_y;
+              const int8_t* w_x = w_y;
+              for (int32_t fx = 0; fx < g.filter_width; ++fx, in_x += tap_x, w_x += channels) {
+                prim::dw_mac4x2_broadcast(acc_a, acc_b, in_x[0], in_x[step_x], w_x, offset);
+              }
+            }
+            int8_t* o = out + out_x * channels + c;
+            for (int32_t i = 0; i < 4; ++i) {
+              o[i] = finish_s8(acc_a[i], r[i], zp);
+              o[channels + i] = finish_s8(acc_b[i], r[i], zp);
+            }
+            out_x += 2;
+            continue;
+          }
           int32_t acc[4] = {b4[0], b4[1], b4[2], b4[3]};
           const int32_t origin_x = out_x * g.stride_width - g.pad_width;
           int32_t fx_begin = 0, fx_end = 0;
@@ -282,6 +308,14 @@ void depthwise_conv2d_s8_channels4(const ref::ConvGeometry& g, const ref::ConvQu
   if (needs_clamp(q.activation_min, q.activation_max)) {
     prim::clamp_s8(output, static_cast<size_t>(out - output), q.activation_min, q.activation_max);
   }
+}
+
+// One kernel serves both: with depth_multiplier 4k, output channels c..c+3 share input channel
+// c / k, and each tap is one prim::dw_mac4_broadcast instead of prim::dw_mac4.
+void depthwise_conv2d_s8_multiplier4(const ref::ConvGeometry& g, const ref::ConvQuant& q,
+                                     const int8_t* input, const int8_t* filter, const int32_t* bias,
+                                     int8_t* output) {
+  depthwise_conv2d_s8_channels4(g, q, input, filter, bias, output);
 }
 
 }  // namespace opt

@@ -1070,6 +1070,25 @@ inline void dw_mac4_broadcast(int32_t* acc, int8_t x, const int8_t* w, int32_t o
   acc[3] = __smlatt(vv, wo, acc[3]);
 }
 
+// Two output pixels at once (depth_multiplier a multiple of 4): their inputs share one halfword
+// pair, so one weight word feeds eight 16x16 multiply-accumulates (SMLAxy picks the halves).
+inline void dw_mac4x2_broadcast(int32_t* acc_a, int32_t* acc_b, int8_t xa, int8_t xb,
+                                const int8_t* w, int32_t offset) {
+  const uint32_t va = static_cast<uint32_t>(xa + offset) & 0xFFFFu;
+  const uint32_t vb = static_cast<uint32_t>(xb + offset) << 16;
+  const uint32_t vv = va | vb;
+  const uint32_t wv = dsp::read_u32(w);
+  const uint32_t we = __sxtb16(wv), wo = dsp::sxtb16_ror8(wv);
+  acc_a[0] = __smlabb(vv, we, acc_a[0]);
+  acc_a[1] = __smlabb(vv, wo, acc_a[1]);
+  acc_a[2] = __smlabt(vv, we, acc_a[2]);
+  acc_a[3] = __smlabt(vv, wo, acc_a[3]);
+  acc_b[0] = __smlatb(vv, we, acc_b[0]);
+  acc_b[1] = __smlatb(vv, wo, acc_b[1]);
+  acc_b[2] = __smlatt(vv, we, acc_b[2]);
+  acc_b[3] = __smlatt(vv, wo, acc_b[3]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pooling.
 // ---------------------------------------------------------------------------------------------

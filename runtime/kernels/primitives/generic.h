@@ -186,6 +186,12 @@ inline void dw_mac4_broadcast(int32_t* acc, int8_t x, const int8_t* w, int32_t o
   for (int32_t i = 0; i < 4; ++i) acc[i] = add_wrap(acc[i], v * w[i]);
 }
 
+inline void dw_mac4x2_broadcast(int32_t* acc_a, int32_t* acc_b, int8_t xa, int8_t xb,
+                                const int8_t* w, int32_t offset) {
+  dw_mac4_broadcast(acc_a, xa, w, offset);
+  dw_mac4_broadcast(acc_b, xb, w, offset);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pooling: four channels at a time.
 // ---------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@
 //     bool dw_run_3x2(&run)                                  the same, two taps per row, or false
 //     bool panel_requant_pairs(&job)                         fused 2x2 block row, or false
 //     void dw_mac4_broadcast(acc[4], x, w, offset)           acc[i] += (x + offset) * w[i]
+//     void dw_mac4x2_broadcast(a[4], b[4], xa, xb, w, offset) the same for two pixels at once
 //   Pooling
 //     Sum4, sum4_add(&sum, x), sum4_get(sum, out[4])         at most kSum4MaxTerms terms
 //     Max4 max4_init(), max4_add(m, x), max4_store(m, out)   lane-wise int8 maximum
