@@ -239,6 +239,19 @@ std::string default_measured_results_path() {
 #endif
 }
 
+std::string default_m0plus_results_path() {
+  const std::string main = default_measured_results_path();
+  if (main.empty()) return "";
+  return (fs::path(main).parent_path() / "cortex-m0plus.json").string();
+}
+
+void merge_measured_results(const MeasuredResults& extra, MeasuredResults* into) {
+  for (const auto& [target, models] : extra.json.items()) {
+    if (!into->json.contains(target)) into->json[target] = models;
+  }
+  into->path += " + " + extra.path;
+}
+
 std::optional<MeasuredResults> read_measured_results(const std::string& path, std::string* error) {
   std::ifstream in(path);
   if (!in) {

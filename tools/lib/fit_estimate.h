@@ -67,6 +67,9 @@ struct MeasuredResults {
 };
 std::optional<MeasuredResults> read_measured_results(const std::string& path, std::string* error);
 std::string default_measured_results_path();  // <source tree>/bench/results/cortex-m.json
+std::string default_m0plus_results_path();    // <source tree>/bench/results/cortex-m0plus.json
+// Adds the targets of `extra` that `into` lacks (its path is noted after into's).
+void merge_measured_results(const MeasuredResults& extra, MeasuredResults* into);
 MeasuredFigures lookup_measured(const MeasuredResults& results, const std::string& target,
                                 const std::string& stem, int64_t macs);
 

@@ -109,6 +109,16 @@ int run_fit(const FitOptions& opt) {
         print_error(error);
         return kExitFileError;
       }
+      // Beside the default file, the M0+ build's figures (bench/run-cortex-m writes them apart).
+      const std::string m0plus = tools::default_m0plus_results_path();
+      if (opt.measured.empty() && std::filesystem::exists(m0plus, ec)) {
+        auto extra = tools::read_measured_results(m0plus, &error);
+        if (!extra) {
+          print_error(error);
+          return kExitFileError;
+        }
+        tools::merge_measured_results(*extra, &*measured);
+      }
     }
   }
 
