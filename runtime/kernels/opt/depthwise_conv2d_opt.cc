@@ -236,11 +236,8 @@ void depthwise_conv2d_s8_channels4(const ref::ConvGeometry& g, const ref::ConvQu
                 static_cast<ptrdiff_t>(out_x * g.stride_width - g.pad_width) * in_channels + ic;
             const int8_t* w_y = w_rows + c;
             for (int32_t fy = 0; fy < rows; ++fy, in_y += tap_y, w_y += w_row) {
-              const int8_t* in_x = in_y;
-              const int8_t* w_x = w_y;
-              for (int32_t fx = 0; fx < g.filter_width; ++fx, in_x += tap_x, w_x += channels) {
-                prim::dw_mac4x2_broadcast(acc_a, acc_b, in_x[0], in_x[step_x], w_x, offset);
-              }
+              prim::dw_row_mac4x2_broadcast(acc_a, acc_b, in_y, step_x, tap_x, w_y, channels,
+                                            g.filter_width, offset);
             }
             int8_t* o = out + out_x * channels + c;
             for (int32_t i = 0; i < 4; ++i) {

@@ -1089,6 +1089,40 @@ inline void dw_mac4x2_broadcast(int32_t* acc_a, int32_t* acc_b, int8_t xa, int8_
   acc_b[3] = __smlatt(vv, wo, acc_b[3]);
 }
 
+// dw_mac4x2_broadcast over one filter row of n taps: pixel a's taps at in, in + tap, ...;
+// pixel b's `step` bytes further; weights w, w + w_step, ... The accumulators stay in registers
+// for the whole row, and SXTAB16 adds the input offset to both pixels in one instruction.
+inline void dw_row_mac4x2_broadcast(int32_t* acc_a, int32_t* acc_b, const int8_t* in,
+                                    ptrdiff_t step, ptrdiff_t tap, const int8_t* w,
+                                    ptrdiff_t w_step, int32_t n, int32_t offset) {
+  const uint32_t offset2 = (static_cast<uint32_t>(offset) & 0xFFFFu) * 0x10001u;
+  int32_t a0 = acc_a[0], a1 = acc_a[1], a2 = acc_a[2], a3 = acc_a[3];
+  int32_t b0 = acc_b[0], b1 = acc_b[1], b2 = acc_b[2], b3 = acc_b[3];
+  for (; n > 0; --n, in += tap, w += w_step) {
+    const uint32_t packed = static_cast<uint32_t>(static_cast<uint8_t>(in[0])) |
+                            (static_cast<uint32_t>(static_cast<uint8_t>(in[step])) << 16);
+    const uint32_t vv = __sxtab16(offset2, packed);
+    const uint32_t wv = dsp::read_u32(w);
+    const uint32_t we = __sxtb16(wv), wo = dsp::sxtb16_ror8(wv);
+    a0 = __smlabb(vv, we, a0);
+    a1 = __smlabb(vv, wo, a1);
+    a2 = __smlabt(vv, we, a2);
+    a3 = __smlabt(vv, wo, a3);
+    b0 = __smlatb(vv, we, b0);
+    b1 = __smlatb(vv, wo, b1);
+    b2 = __smlatt(vv, we, b2);
+    b3 = __smlatt(vv, wo, b3);
+  }
+  acc_a[0] = a0;
+  acc_a[1] = a1;
+  acc_a[2] = a2;
+  acc_a[3] = a3;
+  acc_b[0] = b0;
+  acc_b[1] = b1;
+  acc_b[2] = b2;
+  acc_b[3] = b3;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pooling.
 // ---------------------------------------------------------------------------------------------

@@ -192,6 +192,13 @@ inline void dw_mac4x2_broadcast(int32_t* acc_a, int32_t* acc_b, int8_t xa, int8_
   dw_mac4_broadcast(acc_b, xb, w, offset);
 }
 
+inline void dw_row_mac4x2_broadcast(int32_t* acc_a, int32_t* acc_b, const int8_t* in,
+                                    ptrdiff_t step, ptrdiff_t tap, const int8_t* w,
+                                    ptrdiff_t w_step, int32_t n, int32_t offset) {
+  for (; n > 0; --n, in += tap, w += w_step)
+    dw_mac4x2_broadcast(acc_a, acc_b, in[0], in[step], w, offset);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pooling: four channels at a time.
 // ---------------------------------------------------------------------------------------------

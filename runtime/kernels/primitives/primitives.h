@@ -41,6 +41,8 @@
 //     bool panel_requant_pairs(&job)                         fused 2x2 block row, or false
 //     void dw_mac4_broadcast(acc[4], x, w, offset)           acc[i] += (x + offset) * w[i]
 //     void dw_mac4x2_broadcast(a[4], b[4], xa, xb, w, offset) the same for two pixels at once
+//     void dw_row_mac4x2_broadcast(a, b, in, step, tap, w, w_step, n, offset)
+//                                                            ... over a filter row of n taps
 //   Pooling
 //     Sum4, sum4_add(&sum, x), sum4_get(sum, out[4])         at most kSum4MaxTerms terms
 //     Max4 max4_init(), max4_add(m, x), max4_store(m, out)   lane-wise int8 maximum
