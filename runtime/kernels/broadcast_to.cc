@@ -9,15 +9,11 @@
 #include "kernels/const_tensor.h"
 #include "kernels/kernel_util.h"
 #include "kernels/ref/transpose.h"
+#include "kernels/transpose_op.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
-
-struct BroadcastToData {
-  ref::TransposeGeometry geometry;
-  uint32_t element_size = 0;
-};
 
 Status prepare(PrepareContext& ctx) {
   MOTE_TRY(ctx.expect_counts(2, 2, 1));
@@ -53,9 +49,7 @@ Status prepare(PrepareContext& ctx) {
                     input.shape.rank, rank);
   }
   const Shape in = input.shape.extended(rank);
-  auto* data = ctx.allocate<BroadcastToData>();
-  if (data == nullptr) return Status::kArenaTooSmall;
-  ref::TransposeGeometry& g = data->geometry;
+  ref::TransposeGeometry g;
   g.rank = rank;
   int64_t stride = 1;
   for (int32_t d = rank - 1; d >= 0; --d) {
@@ -68,15 +62,7 @@ Status prepare(PrepareContext& ctx) {
     g.input_strides[d] = in.dims[d] == 1 ? 0 : stride;
     stride *= in.dims[d];
   }
-  data->element_size = static_cast<uint32_t>(type_size(input.type));
-  ctx.set_op_data(data);
-  return Status::kOk;
-}
-
-Status eval(EvalContext& ctx) {
-  const auto& data = ctx.op_data<BroadcastToData>();
-  ref::transpose(data.geometry, data.element_size, ctx.input_data(0), ctx.output_data(0));
-  return Status::kOk;
+  return kernels::set_transpose_op_data(ctx, g, input.type);
 }
 
 }  // namespace
@@ -84,6 +70,6 @@ Status eval(EvalContext& ctx) {
 namespace ops {
 constexpr OpKernel kBroadcastTo = {
     static_cast<int32_t>(schema::BuiltinOp::kBroadcastTo), nullptr, 3,
-    static_cast<uint8_t>(schema::Options::kBroadcastTo),   prepare, eval};
+    static_cast<uint8_t>(schema::Options::kBroadcastTo),   prepare, kernels::eval_transpose_op};
 }  // namespace ops
 }  // namespace mote

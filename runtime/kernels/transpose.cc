@@ -8,15 +8,11 @@
 // outside the input.
 #include "kernels/ref/transpose.h"
 #include "kernels/kernel_util.h"
+#include "kernels/transpose_op.h"
 #include "mote/ops.h"
 
 namespace mote {
 namespace {
-
-struct TransposeData {
-  ref::TransposeGeometry geometry;
-  uint32_t element_size = 0;
-};
 
 bool supported_type(TensorType type) {
   return kernels::is_one_of(type, TensorType::kFloat32, TensorType::kInt8, TensorType::kInt16);
@@ -44,8 +40,6 @@ Status prepare(PrepareContext& ctx) {
                     perm.index, rank);
   }
 
-  auto* data = ctx.allocate<TransposeData>();
-  if (data == nullptr) return Status::kArenaTooSmall;
   int64_t input_strides[ref::kTransposeMaxRank] = {};
   int64_t stride = 1;
   for (int32_t d = rank - 1; d >= 0; --d) {
@@ -55,7 +49,7 @@ Status prepare(PrepareContext& ctx) {
   bool used[ref::kTransposeMaxRank] = {};
   Shape expected;
   expected.rank = rank;
-  ref::TransposeGeometry& g = data->geometry;
+  ref::TransposeGeometry g;
   g.rank = rank;
   for (int32_t d = 0; d < rank; ++d) {
     const int32_t axis = fb::load<int32_t>(perm.data + static_cast<size_t>(d) * sizeof(int32_t));
@@ -69,15 +63,7 @@ Status prepare(PrepareContext& ctx) {
     g.input_strides[d] = input_strides[axis];
   }
   MOTE_TRY(kernels::expect_shape(ctx, output, expected));
-  data->element_size = static_cast<uint32_t>(type_size(input.type));
-  ctx.set_op_data(data);
-  return Status::kOk;
-}
-
-Status eval(EvalContext& ctx) {
-  const auto& data = ctx.op_data<TransposeData>();
-  ref::transpose(data.geometry, data.element_size, ctx.input_data(0), ctx.output_data(0));
-  return Status::kOk;
+  return kernels::set_transpose_op_data(ctx, g, input.type);
 }
 
 }  // namespace
@@ -85,6 +71,6 @@ Status eval(EvalContext& ctx) {
 namespace ops {
 constexpr OpKernel kTranspose = {
     static_cast<int32_t>(schema::BuiltinOp::kTranspose), nullptr, 6,
-    static_cast<uint8_t>(schema::Options::kTranspose),   prepare, eval};
+    static_cast<uint8_t>(schema::Options::kTranspose),   prepare, kernels::eval_transpose_op};
 }  // namespace ops
 }  // namespace mote
