@@ -794,6 +794,36 @@ __attribute__((always_inline)) inline void dw_mac4_rows2(int32_t* acc, const int
 static_assert(offsetof(DwRun3x3, output_offset) == 80, "DwRun3x3 layout changed");
 static_assert(offsetof(DwRun3x3, out_step) == 84, "DwRun3x3 layout changed");
 
+// Pieces of dw_run_fused's assembly, each written once (string literals that concatenate).
+// Loop state from *run (lr): accumulators r0-r3 (the biases), input r4, weights r5, channel
+// stride r6, row stride r7, the input offset in both halfwords r8.
+#define MOTE_DW_LOAD_STATE       \
+  "ldm lr, {r0, r1, r2, r3}\n\t" \
+  "ldr r4, [lr, #48]\n\t"        \
+  "ldr r5, [lr, #52]\n\t"        \
+  "ldr r6, [lr, #64]\n\t"        \
+  "ldr r7, [lr, #68]\n\t"        \
+  "ldr r8, [lr, #76]\n\t"
+// One tap: four channels of input (offset added by SXTAB16) times four weights into r0-r3.
+#define MOTE_DW_TAP(input, weights) \
+  "ldr r9, " input                  \
+  "\n\t"                            \
+  "ldr r11, " weights               \
+  "\n\t"                            \
+  "sxtab16 r10, r8, r9, ror #8\n\t" \
+  "sxtab16 r9, r8, r9\n\t"          \
+  "sxtb16 r12, r11, ror #8\n\t"     \
+  "sxtb16 r11, r11\n\t"             \
+  "smlabb r0, r9, r11, r0\n\t"      \
+  "smlatt r2, r9, r11, r2\n\t"      \
+  "smlabb r1, r10, r12, r1\n\t"     \
+  "smlatt r3, r10, r12, r3\n\t"
+// The next filter row: input one row stride on, weights three channel strides on.
+#define MOTE_DW_NEXT_ROW       \
+  "add r4, r4, r7\n\t"         \
+  "add r5, r5, r6, lsl #1\n\t" \
+  "add r5, r5, r6\n\t"
+
 // dw_run_3x3 in one assembly loop (the C version spills: the nine taps alone take fourteen
 // registers). Per pixel: nine taps of 10 instructions (dw_mac4_rows3's), 6 to step between rows,
 // 6 per output to requantize (requantize()'s sequence), 4 stores, and 18 of loads and stores of
@@ -810,182 +840,29 @@ inline void dw_run_fused(DwRun3x3* run) {
       "cmp r9, #0\n\t"
       "bgt 1f\n\t"
       "2:\n\t"
-      "ldm lr, {r0, r1, r2, r3}\n\t"
-      "ldr r4, [lr, #48]\n\t"
-      "ldr r5, [lr, #52]\n\t"
-      "ldr r6, [lr, #64]\n\t"
-      "ldr r7, [lr, #68]\n\t"
-      "ldr r8, [lr, #76]\n\t"
-      "ldr r9, [r4]\n\t"
-      "ldr r11, [r5]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6]\n\t"
-      "ldr r11, [r5, r6]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "add r4, r4, r7\n\t"
-      "add r5, r5, r6, lsl #1\n\t"
-      "add r5, r5, r6\n\t"
-      "ldr r9, [r4]\n\t"
-      "ldr r11, [r5]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6]\n\t"
-      "ldr r11, [r5, r6]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "add r4, r4, r7\n\t"
-      "add r5, r5, r6, lsl #1\n\t"
-      "add r5, r5, r6\n\t"
-      "ldr r9, [r4]\n\t"
-      "ldr r11, [r5]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6]\n\t"
-      "ldr r11, [r5, r6]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
+      MOTE_DW_LOAD_STATE
+      MOTE_DW_TAP("[r4]", "[r5]")
+      MOTE_DW_TAP("[r4, r6]", "[r5, r6]")
+      MOTE_DW_NEXT_ROW
+      MOTE_DW_TAP("[r4]", "[r5]")
+      MOTE_DW_TAP("[r4, r6]", "[r5, r6]")
+      MOTE_DW_NEXT_ROW
+      MOTE_DW_TAP("[r4]", "[r5]")
+      MOTE_DW_TAP("[r4, r6]", "[r5, r6]")
       "b 3f\n\t"
       "1:\n\t"
-      "ldm lr, {r0, r1, r2, r3}\n\t"
-      "ldr r4, [lr, #48]\n\t"
-      "ldr r5, [lr, #52]\n\t"
-      "ldr r6, [lr, #64]\n\t"
-      "ldr r7, [lr, #68]\n\t"
-      "ldr r8, [lr, #76]\n\t"
-      "ldr r9, [r4]\n\t"
-      "ldr r11, [r5]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6]\n\t"
-      "ldr r11, [r5, r6]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6, lsl #1]\n\t"
-      "ldr r11, [r5, r6, lsl #1]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "add r4, r4, r7\n\t"
-      "add r5, r5, r6, lsl #1\n\t"
-      "add r5, r5, r6\n\t"
-      "ldr r9, [r4]\n\t"
-      "ldr r11, [r5]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6]\n\t"
-      "ldr r11, [r5, r6]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6, lsl #1]\n\t"
-      "ldr r11, [r5, r6, lsl #1]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "add r4, r4, r7\n\t"
-      "add r5, r5, r6, lsl #1\n\t"
-      "add r5, r5, r6\n\t"
-      "ldr r9, [r4]\n\t"
-      "ldr r11, [r5]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6]\n\t"
-      "ldr r11, [r5, r6]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
-      "ldr r9, [r4, r6, lsl #1]\n\t"
-      "ldr r11, [r5, r6, lsl #1]\n\t"
-      "sxtab16 r10, r8, r9, ror #8\n\t"
-      "sxtab16 r9, r8, r9\n\t"
-      "sxtb16 r12, r11, ror #8\n\t"
-      "sxtb16 r11, r11\n\t"
-      "smlabb r0, r9, r11, r0\n\t"
-      "smlatt r2, r9, r11, r2\n\t"
-      "smlabb r1, r10, r12, r1\n\t"
-      "smlatt r3, r10, r12, r3\n\t"
+      MOTE_DW_LOAD_STATE
+      MOTE_DW_TAP("[r4]", "[r5]")
+      MOTE_DW_TAP("[r4, r6]", "[r5, r6]")
+      MOTE_DW_TAP("[r4, r6, lsl #1]", "[r5, r6, lsl #1]")
+      MOTE_DW_NEXT_ROW
+      MOTE_DW_TAP("[r4]", "[r5]")
+      MOTE_DW_TAP("[r4, r6]", "[r5, r6]")
+      MOTE_DW_TAP("[r4, r6, lsl #1]", "[r5, r6, lsl #1]")
+      MOTE_DW_NEXT_ROW
+      MOTE_DW_TAP("[r4]", "[r5]")
+      MOTE_DW_TAP("[r4, r6]", "[r5, r6]")
+      MOTE_DW_TAP("[r4, r6, lsl #1]", "[r5, r6, lsl #1]")
       "3:\n\t"
       "ldr r4, [lr, #48]\n\t"
       "ldr r5, [lr, #72]\n\t"
@@ -1038,6 +915,10 @@ inline void dw_run_fused(DwRun3x3* run) {
       : "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "cc",
         "memory");
 }
+
+#undef MOTE_DW_LOAD_STATE
+#undef MOTE_DW_TAP
+#undef MOTE_DW_NEXT_ROW
 
 inline bool dw_run_3x3(DwRun3x3* run) {
   if (run->count < 1) return false;
