@@ -14,6 +14,7 @@
 
 #include "command.h"
 #include "dataset_reader.h"
+#include "npy_file.h"
 #include "shared_data.h"
 
 namespace mote::testing {

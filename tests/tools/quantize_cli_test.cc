@@ -18,6 +18,7 @@
 #include "command.h"
 #include "model_def_reader.h"
 #include "model_file.h"
+#include "npy_file.h"
 #include "prepared_model.h"
 #include "shared_data.h"
 #include "tflite_writer.h"
@@ -317,7 +318,7 @@ TEST_F(QuantizeCli, BadInputsHaveClearErrorsAndExitCodes) {
       << r.output;
 
   std::string error;
-  ASSERT_TRUE(tools::npy_write_f32(path("bad.npy"), {5, 3}, std::vector<float>(15, 1.0f), &error));
+  ASSERT_TRUE(tools::write_npy_f32(path("bad.npy"), {5, 3}, std::vector<float>(15, 1.0f), &error));
   r = mote(fmt::format("quantize {} --calib {} -o {}", model, path("bad.npy"), out));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.output.find("shape (5, 3) does not hold samples"), std::string::npos) << r.output;

@@ -12,6 +12,7 @@
 #include "calibration_data.h"
 #include "calibration_stats.h"
 #include "model_file.h"
+#include "npy_file.h"
 #include "quantize_math.h"
 #include "tflite_writer.h"
 
@@ -256,7 +257,7 @@ TEST_F(CalibrationDataTest, WrongSizesEmptyAndMissing) {
 TEST_F(CalibrationDataTest, NpyAndCsv) {
   std::string error;
   const std::string npy = (dir_ / "x.npy").string();
-  ASSERT_TRUE(tools::npy_write_f32(npy, {3, 2}, {1, 2, 3, 4, 5, 6}, &error)) << error;
+  ASSERT_TRUE(tools::write_npy_f32(npy, {3, 2}, {1, 2, 3, 4, 5, 6}, &error)) << error;
   tools::CalibrationSet set;
   ASSERT_EQ(tools::load_calibration_set({npy}, {input("x", {1, 2})}, 0, &set, &error),
             tools::CalibrationError::kNone)

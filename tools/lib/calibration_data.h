@@ -71,12 +71,4 @@ bool generate_calibration_set(const std::vector<CalibrationInput>& inputs, size_
                               InputRule rule, double float_lo, double float_hi, CalibrationSet* out,
                               std::string* error, uint64_t first_seed = 1);
 
-// Parses a .npy file (format 1.0 to 3.0, little-endian or byte-sized dtypes, C order).
-bool npy_read_values(const std::string& path, std::vector<size_t>* shape,
-                     std::vector<double>* values, std::string* dtype, std::string* error);
-
-// Writes a float32 .npy (tests and tools that produce calibration sets).
-bool npy_write_f32(const std::string& path, const std::vector<size_t>& shape,
-                   const std::vector<float>& values, std::string* error);
-
 }  // namespace mote::tools

@@ -53,13 +53,4 @@ enum class DatasetError { kNone, kFile, kFormat };
 DatasetError read_dataset(const std::string& path, const std::string& labels_path,
                           const InputLayout& input, Dataset* out, std::string* error);
 
-// Parses a .npy file (format 1.0/2.0/3.0, little-endian, C order). Values are returned as double;
-// `raw` gets the data bytes and `dtype` the numpy descr ("<f4", "|i1", ...).
-bool read_npy(const std::string& path, std::vector<size_t>* shape, std::vector<double>* values,
-              std::vector<uint8_t>* raw, std::string* dtype, std::string* error);
-
-// Writes a little-endian float32 .npy (tests and tools that produce datasets).
-bool write_npy_f32(const std::string& path, const std::vector<size_t>& shape,
-                   const std::vector<float>& values, std::string* error);
-
 }  // namespace mote::tools
